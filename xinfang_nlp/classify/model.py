@@ -1,0 +1,139 @@
+"""The learned part of the classifier: calibrated linear models over character/word n-grams.
+
+``PetitionModel`` follows the scikit-learn estimator contract (``__init__`` stores parameters, ``fit``
+returns self, learned attributes end in ``_``) so it pickles with joblib and composes.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+from ..types import ACCEPT_GROUNDS, GROUNDS, REJECT_GROUNDS
+from .features import TextFeatures, facts_matrix
+
+
+def _calibrated(C: float, seed: int, cv: int) -> CalibratedClassifierCV:
+    base = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, solver="liblinear")
+    return CalibratedClassifierCV(base, method="sigmoid",
+                                  cv=StratifiedKFold(cv, shuffle=True, random_state=seed))
+
+
+def _mean_coef(cal: CalibratedClassifierCV, n_text: int) -> np.ndarray:
+    coefs = [cc.estimator.coef_.ravel()[:n_text] for cc in cal.calibrated_classifiers_]
+    return np.mean(coefs, axis=0).astype(np.float32)
+
+
+class PetitionModel(BaseEstimator):
+    """decision (accept/reject), type (implementation/review) and the 15 grounds, each a calibrated
+    one-vs-rest logistic regression. Per-family ground thresholds are tuned on out-of-fold
+    predictions of the training data (never on the gold split)."""
+
+    def __init__(self, C: float = 4.0, ground_C: float = 4.0, facts_scale: float = 1.0,
+                 cv: int = 5, seed: int = 20261122, tune_thresholds: bool = True,
+                 features: Optional[TextFeatures] = None):
+        self.C = C
+        self.ground_C = ground_C
+        self.facts_scale = facts_scale
+        self.cv = cv
+        self.seed = seed
+        self.tune_thresholds = tune_thresholds
+        self.features = features
+
+    # ------------------------------------------------------------------ fit
+    def _X(self, texts: Sequence[str], facts: Sequence[dict]):
+        return sparse.hstack([self.features_.transform(texts), facts_matrix(list(facts), self.facts_scale)],
+                             format="csr", dtype=np.float32)
+
+    def fit(self, texts: Sequence[str], facts: Sequence[dict], decisions: Sequence[str],
+            types: Sequence[Optional[str]], grounds: Sequence[Sequence[str]],
+            sample_weight: Optional[Sequence[float]] = None):
+        from sklearn.base import clone
+        texts = list(texts)
+        self.features_ = clone(self.features) if self.features is not None else TextFeatures()
+        self.features_.fit(texts)
+        X = self._X(texts, facts)
+        n_text = X.shape[1] - len(facts[0]) if facts else X.shape[1]
+        self.n_text_features_ = int(self.features_.transform(texts[:1]).shape[1])
+        sw = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
+
+        y_dec = np.array([1 if d == "reject" else 0 for d in decisions])
+        self.decision_ = _calibrated(self.C, self.seed, self.cv).fit(X, y_dec, sample_weight=sw)
+
+        has_type = np.array([t in ("implementation", "review") for t in types])
+        y_type = np.array([1 if t == "review" else 0 for t in types])[has_type]
+        self.type_ = _calibrated(self.C, self.seed, self.cv).fit(
+            X[has_type], y_type, sample_weight=None if sw is None else sw[has_type])
+
+        self.grounds_ = {}
+        self.evidence_coef_ = {}
+        oof = {}
+        Y = {g: np.array([1 if g in gs else 0 for gs in grounds]) for g in GROUNDS}
+        for g in GROUNDS:
+            if Y[g].sum() < self.cv:  # too few examples to learn this ground
+                continue
+            cal = _calibrated(self.ground_C, self.seed, self.cv).fit(X, Y[g], sample_weight=sw)
+            self.grounds_[g] = cal
+            self.evidence_coef_[g] = _mean_coef(cal, self.n_text_features_)
+            if self.tune_thresholds:
+                oof[g] = cross_val_predict(_calibrated(self.ground_C, self.seed, 3), X, Y[g],
+                                           cv=StratifiedKFold(self.cv, shuffle=True, random_state=self.seed + 1),
+                                           method="predict_proba")[:, 1]
+        self.thresholds_ = {"A": 0.5, "R": 0.5}
+        if self.tune_thresholds and oof:
+            self.thresholds_ = self._tune(oof, Y, y_dec)
+        self.decision_coef_ = _mean_coef(self.decision_, self.n_text_features_)
+        self.type_coef_ = _mean_coef(self.type_, self.n_text_features_)
+        return self
+
+    def _tune(self, oof: dict, Y: dict, y_dec: np.ndarray) -> dict:
+        """Pick the per-family threshold maximising micro-F1 of grounds on out-of-fold probabilities,
+        with the top ground of the (true) family always kept."""
+        out = {}
+        for fam, labels, mask in (("A", ACCEPT_GROUNDS, y_dec == 0), ("R", REJECT_GROUNDS, y_dec == 1)):
+            labels = [g for g in labels if g in oof]
+            if not labels or mask.sum() == 0:
+                out[fam] = 0.5
+                continue
+            P = np.stack([oof[g][mask] for g in labels], axis=1)
+            T = np.stack([Y[g][mask] for g in labels], axis=1)
+            best, best_t = -1.0, 0.5
+            for t in np.arange(0.15, 0.80, 0.025):
+                pred = P >= t
+                pred[np.arange(len(P)), P.argmax(1)] = True
+                tp = (pred & (T == 1)).sum()
+                fp = (pred & (T == 0)).sum()
+                fn = (~pred & (T == 1)).sum()
+                f1 = 2 * tp / max(1, 2 * tp + fp + fn)
+                if f1 > best:
+                    best, best_t = f1, float(t)
+            out[fam] = round(best_t, 3)
+        return out
+
+    # ------------------------------------------------------------------ predict
+    def predict_proba(self, texts: Sequence[str], facts: Sequence[dict]) -> list[dict[str, float]]:
+        """Per document: P(reject), P(review) and P(ground) for every learned ground."""
+        X = self._X(list(texts), facts)
+        p_rej = self.decision_.predict_proba(X)[:, 1]
+        p_rev = self.type_.predict_proba(X)[:, 1]
+        per_g = {g: m.predict_proba(X)[:, 1] for g, m in self.grounds_.items()}
+        out = []
+        for i in range(X.shape[0]):
+            d = {"reject": float(p_rej[i]), "review": float(p_rev[i])}
+            for g, p in per_g.items():
+                d[g] = float(p[i])
+            out.append(d)
+        return out
+
+    def sentence_scores(self, sentences: Sequence[str], label: str) -> np.ndarray:
+        """How much each sentence pushes towards ``label`` (a ground): linear score over its n-grams."""
+        coef = self.evidence_coef_.get(label)
+        if coef is None or not sentences:
+            return np.zeros(len(sentences), dtype=np.float32)
+        Xs = self.features_.transform(list(sentences))
+        return np.asarray(Xs @ coef).ravel()
