@@ -29,8 +29,10 @@ class Deadlines:
 @dataclass(frozen=True)
 class Settings:
     court_name: str = "济南市钢城区人民法院"
-    #: this court's case-number court codes, current first; an older code may follow (R6 rule)
-    court_codes: tuple[str, ...] = ("鲁0117",)
+    #: this court's case-number court codes, current first, then older ones (R6 rule). 钢城区 belonged
+    #: to 莱芜市 (court code 鲁1203) until 莱芜 was merged into 济南 in 2019; its cases before then
+    #: carry 鲁1203 and are still this court's.
+    court_codes: tuple[str, ...] = ("鲁0117", "鲁1203")
     deadlines: Deadlines = field(default_factory=Deadlines)
     #: records whose overall confidence is below this are flagged needs_review
     review_threshold: float = 0.6
