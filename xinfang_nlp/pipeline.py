@@ -103,9 +103,22 @@ def collect(inputs: Iterable[str | Path]) -> list[Item]:
     return items
 
 
+def load_plugins() -> None:
+    """Import the plugin modules named in ``XINFANG_PLUGINS`` (comma-separated), in this process.
+
+    A plugin registers OCR engines or readers through ``xinfang_nlp.read.pluginspec``; worker
+    processes inherit the environment, so a site's engine (or a test's faulty one) is used there too.
+    """
+    import importlib
+    import os
+    for name in filter(None, (m.strip() for m in os.environ.get("XINFANG_PLUGINS", "").split(","))):
+        importlib.import_module(name)
+
+
 def _read_one(item: Item, settings: Settings) -> ReadResult:
     # imported here so worker processes import the reader (and its OCR engine) lazily
     from .read import read_file
+    load_plugins()
     return read_file(item.path, item.relpath, settings, sha256=item.sha256)
 
 

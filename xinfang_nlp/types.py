@@ -82,6 +82,9 @@ class ReadResult:
     pages: list[Page] = field(default_factory=list)
     error: Optional[ReadError] = None
     seconds: float = 0.0
+    #: reader warnings for the record, no personal data: "no_chinese" (text read but none of it
+    #: Chinese), "ocr_failed" (the OCR engine failed on some page), "encoding_uncertain"
+    notes: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -75,7 +75,7 @@ class PetitionModel(BaseEstimator):
         oof = {}
         Y = {g: np.array([1 if g in gs else 0 for gs in grounds]) for g in GROUNDS}
         for g in GROUNDS:
-            if Y[g].sum() < self.cv:  # too few examples to learn this ground
+            if Y[g].sum() < 2 * self.cv:  # too few examples to learn this ground
                 continue
             cal = _calibrated(self.ground_C, self.seed, self.cv).fit(X, Y[g], sample_weight=sw)
             self.grounds_[g] = cal
