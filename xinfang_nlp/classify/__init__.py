@@ -56,12 +56,16 @@ class Classifier:
     def classify_many(self, analyses: Sequence[Analysis], evidence: bool = True) -> list[Classification]:
         facts = [facts_of(a) for a in analyses]
         probs = self.model.predict_proba([a.text for a in analyses], facts)
-        out = []
-        for a, f, p in zip(analyses, facts, probs):
-            c = self.decide(p, f, a)
-            if evidence:
-                c.evidence = self.evidence(a, c)
-            out.append(c)
+        out = [self.decide(p, f, a) for a, f, p in zip(analyses, facts, probs)]
+        if evidence:
+            # every sentence of the batch vectorised once, then scored per suggested ground
+            sents = [_nonblank_sentences(a) for a in analyses]
+            flat = [a.text[s:e] for a, ss in zip(analyses, sents) for s, e in ss]
+            X = self.model.sentence_matrix(flat) if flat else None
+            row = 0
+            for a, c, ss in zip(analyses, out, sents):
+                c.evidence = self.evidence(a, c, ss, None if X is None else X[row:row + len(ss)])
+                row += len(ss)
         return out
 
     def decide(self, p: dict[str, float], facts: dict[str, float], analysis: Analysis) -> Classification:
@@ -99,22 +103,23 @@ class Classifier:
                               probabilities={k: round(v, 4) for k, v in p.items()},
                               rules_fired=rules.fired)
 
-    def evidence(self, analysis: Analysis, c: Classification, per_label: int = 2) -> list[Evidence]:
+    def evidence(self, analysis: Analysis, c: Classification, sents=None, X=None,
+                 per_label: int = 2) -> list[Evidence]:
         """For each suggested ground, the sentences that push hardest towards it (offsets into text)."""
-        sents = [(s, e) for s, e in (analysis.sentences or _sentences(analysis.text))
-                 if analysis.text[s:e].strip()]
-        if not sents:
-            return []
-        texts = [analysis.text[s:e] for s, e in sents]
+        if sents is None:
+            sents = _nonblank_sentences(analysis)
         out: list[Evidence] = []
-        for g in c.grounds:
-            scores = self.model.sentence_scores(texts, g)
-            order = np.argsort(-scores)[:per_label]
-            picked = [i for i in order if scores[i] > 0] or list(order[:1])
-            for i in sorted(picked):
-                s, e = sents[i]
-                out.append(Evidence(label=g, start=s, end=e, text=analysis.text[s:e],
-                                    score=round(float(scores[i]), 4)))
+        if sents:
+            if X is None:
+                X = self.model.sentence_matrix([analysis.text[s:e] for s, e in sents])
+            for g in c.grounds:
+                scores = self.model.sentence_scores_from(X, g)
+                order = np.argsort(-scores)[:per_label]
+                picked = [i for i in order if scores[i] > 0] or list(order[:1])
+                for i in sorted(picked):
+                    s, e = sents[i]
+                    out.append(Evidence(label=g, start=s, end=e, text=analysis.text[s:e],
+                                        score=round(float(scores[i]), 4)))
         labels = {note.split(":", 1)[0] for note in c.rules_fired}
         for cn in analysis.case_numbers:
             if cn.start < 0:
@@ -125,6 +130,11 @@ class Classifier:
                                     start=cn.start, end=cn.end, text=analysis.text[cn.start:cn.end],
                                     score=1.0))
         return out
+
+
+def _nonblank_sentences(analysis: Analysis) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in (analysis.sentences or _sentences(analysis.text))
+            if analysis.text[s:e].strip()]
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -44,7 +44,7 @@ def normalize_for_features(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [w for w in _tokenizer().lcut(text) if w.strip()]
+    return [w for w in _tokenizer().lcut(text, HMM=False) if w.strip()]
 
 
 class TextFeatures(BaseEstimator, TransformerMixin):

@@ -130,10 +130,12 @@ class PetitionModel(BaseEstimator):
             out.append(d)
         return out
 
-    def sentence_scores(self, sentences: Sequence[str], label: str) -> np.ndarray:
-        """How much each sentence pushes towards ``label`` (a ground): linear score over its n-grams."""
+    def sentence_matrix(self, sentences: Sequence[str]):
+        return self.features_.transform(list(sentences))
+
+    def sentence_scores_from(self, Xs, label: str) -> np.ndarray:
+        """How much each sentence (rows of ``sentence_matrix``) pushes towards ``label`` (a ground)."""
         coef = self.evidence_coef_.get(label)
-        if coef is None or not sentences:
-            return np.zeros(len(sentences), dtype=np.float32)
-        Xs = self.features_.transform(list(sentences))
+        if coef is None or Xs.shape[0] == 0:
+            return np.zeros(Xs.shape[0], dtype=np.float32)
         return np.asarray(Xs @ coef).ravel()

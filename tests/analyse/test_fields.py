@@ -1,0 +1,155 @@
+"""Register fields on realistic letters written for these tests (not corpus letters)."""
+import pytest
+
+from xinfang_nlp.analyse import Analyzer
+from xinfang_nlp.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def an():
+    return Analyzer(Settings())
+
+
+LETTER_ELDERLY = """尊敬的钢城区法院执行局领导：
+我叫郝玉珍，今年七十一了，住在里辛街道。我闺女的案子是（2022）鲁0117执733号，被执行人是颜庄的包工头鞠长胜，欠我闺女工钱四万六千元。
+执行局的葛法官说他没钱，可他天天开着车到处转。我腿脚不好，去了好几回了，求领导给催催。
+我的电话：139-0634-2210
+此致
+敬礼
+信访人：郝玉珍
+二〇二四年三月五日"""
+
+LETTER_FORMAL = """申 诉 书
+申诉人：庄美玲，女，1982年3月生，住钢城区汶源街道，电话13562001947
+被申诉事项：（2023）鲁0117执1502号案件超标的冻结
+事实与理由：
+申诉人系本案被执行人。申请执行人孟庆斌诉申诉人借款纠纷一案，判决申诉人偿还32000元。执行法官韦建国将申诉人名下三个账户全部冻结，冻结金额达十一万元，明显超过标的。
+此致
+济南市钢城区人民法院执行局
+申诉人：庄美玲
+2024年6月17日"""
+
+LETTER_COMPANY = """情况反映
+济南市钢城区人民法院执行局：
+申请执行人：济南钢城鑫源建材有限公司
+被执行人：钢城区福兴置业有限公司
+案号：(2022)鲁0117执1999号
+我公司与福兴置业买卖合同纠纷一案，判决已生效两年，执行到位仅五万元。福兴置业名下的商铺至今未查封，恳请督促承办人采取措施。
+联系人：销售部 杭丽 电话：0531-76550128 / 15263400918
+济南钢城鑫源建材有限公司（盖章）
+2024年5月9日"""
+
+LETTER_FORWARDED = """钢城区委政法委
+信访事项转办单
+钢政法信转〔2025〕12号
+钢城区人民法院：
+现将群众栾德海反映的问题转去，请依法处理，并于2025年4月30日前将办理结果书面反馈我委。
+2025年4月2日
+————————
+政法委领导：
+我叫栾德海，是（2024）鲁0117执866号案件的申请执行人，被执行人巩立新欠我货款七万二，法院一直不执行。承办法官是鲁法官。
+栾德海 电话 0531-76123456
+2025年3月28日"""
+
+LETTER_ONLINE = "我是被执行人鄢春华，（2021）鲁0117执1655号钱已经还清了，还在失信名单上，请撤销。电话 15806341122"
+
+LETTER_AGENT = """钢城法院执行局：
+山东泰山律师事务所接受申请执行人牛文斌的委托，指派本所律师吉秀兰就（2023）鲁0117执1204号案件反映：被执行人莱芜恒泰物流有限公司名下车辆已被他人使用，请求依法扣押。
+山东泰山律师事务所 律师：吉秀兰
+联系电话：0531-76330918
+2024年11月5日"""
+
+
+def test_elderly_letter(an):
+    a = an(LETTER_ELDERLY)
+    f = a.fields
+    assert f["petitioner_name"] == "郝玉珍"
+    assert f["petitioner_phone"] == "13906342210"
+    assert f["respondents"] == ["鞠长胜"]
+    assert f["judge"] == "葛法官"
+    assert f["letter_date"] == "2024-03-05"
+    assert f["channel"] == "来信"
+    assert [c.normalized for c in a.case_numbers] == ["（2022）鲁0117执733号"]
+    assert a.case_numbers[0].this_court
+    assert f["amounts"] and f["amounts"][0]["value"] == 46000
+    assert f["summary"] and len(f["summary"]) <= 120 and "郝玉珍" in f["summary"]
+
+
+def test_formal_complaint_story_date_not_taken(an):
+    f = an(LETTER_FORMAL).fields
+    assert f["petitioner_name"] == "庄美玲"
+    assert f["petitioner_phone"] == "13562001947"
+    assert f["applicants"] == ["孟庆斌"]
+    assert "庄美玲" in f["respondents"]          # 申诉人系本案被执行人
+    assert f["judge"] == "韦建国"
+    assert f["letter_date"] == "2024-06-17"
+
+
+def test_company_letter_uses_company_and_contact_mobile(an):
+    f = an(LETTER_COMPANY).fields
+    assert f["petitioner_name"] == "济南钢城鑫源建材有限公司"
+    assert f["petitioner_phone"] == "15263400918"
+    assert f["respondents"] == ["钢城区福兴置业有限公司"]
+    assert f["applicants"] == ["济南钢城鑫源建材有限公司"]
+
+
+def test_forwarded_cover(an):
+    a = an(LETTER_FORWARDED)
+    f = a.fields
+    assert f["channel"] == "转办"
+    assert f["forwarded_by"] == "钢城区委政法委"
+    assert f["forward_deadline"] == "2025-04-30"
+    assert f["letter_date"] == "2025-03-28"          # the writer's date, not the cover's
+    assert f["petitioner_name"] == "栾德海"
+    assert f["petitioner_phone"] == "053176123456"
+    assert f["respondents"] == ["巩立新"]
+    assert f["judge"] == "鲁法官"
+    assert [c.normalized for c in a.case_numbers] == ["（2024）鲁0117执866号"]
+
+
+def test_online_message(an):
+    f = an(LETTER_ONLINE).fields
+    assert f["channel"] == "网上申诉"
+    assert f["petitioner_name"] == "鄢春华" and f["respondents"] == ["鄢春华"]
+    assert f["letter_date"] is None
+    assert f["petitioner_phone"] == "15806341122"
+
+
+def test_lawyer_is_the_petitioner(an):
+    f = an(LETTER_AGENT).fields
+    assert f["petitioner_name"] == "吉秀兰"
+    assert f["petitioner_phone"] == "053176330918"
+    assert f["applicants"] == ["牛文斌"]
+    assert f["respondents"] == ["莱芜恒泰物流有限公司"]
+
+
+def test_offsets_exact_with_full_width_digits(an):
+    text = "申请执行人冯丽，案号（２０２３）鲁０１１７执７７号，电话１３８５４４３６２１０。"
+    a = an(text)
+    for e in a.entities:
+        assert text[e.start:e.end] == e.text
+    assert a.fields["petitioner_phone"] == "13854436210"
+    assert a.case_numbers[0].normalized == "（2023）鲁0117执77号"
+    for s, e in a.sentences:
+        assert text[s:e].strip() == text[s:e]
+
+
+def test_unpunctuated_letter(an):
+    text = "法院领导我叫臧桂英我是申请人被执行人是宁宝山他欠我钱三万块判了两年了一分没给案子是2022鲁0117执655号管案子的毛法官我电话18265431977"
+    f = an(text).fields
+    assert f["petitioner_name"] == "臧桂英"
+    assert f["respondents"] == ["宁宝山"]
+    assert f["judge"] == "毛法官"
+    assert f["petitioner_phone"] == "18265431977"
+
+
+def test_jieba_segmenter_gives_same_fields():
+    a1 = Analyzer(Settings())(LETTER_ELDERLY)
+    a2 = Analyzer(Settings(), segmenter="jieba")(LETTER_ELDERLY)
+    assert a1.fields == a2.fields
+    assert [c.normalized for c in a1.case_numbers] == [c.normalized for c in a2.case_numbers]
+
+
+def test_empty_text(an):
+    a = an("")
+    assert a.case_numbers == [] and a.fields["petitioner_name"] is None and a.fields["summary"] is None

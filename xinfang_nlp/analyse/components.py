@@ -1,0 +1,160 @@
+"""Our spaCy components (registered factories; behaviour comes from their config).
+
+    xinfang_sentences  sentence starts at 。！？；!? and newlines (char offsets, any segmenter)
+    xinfang_patterns   character-level regexes: case numbers, phones, ID numbers, dates, amounts
+    xinfang_roles      role cues → names (申请执行人/被执行人/案外人/承办人/法官/信访人 …)
+    xinfang_fields     the register fields, assembled from the above (doc._.xf_fields)
+
+Findings are stored on the Doc: ``doc._.xf_matches`` (patterns.Match), ``doc._.xf_cases``
+(types.CaseNumber), ``doc._.xf_roles`` (roles.RoleHit), ``doc._.xf_fields`` (dict), and as spans in
+``doc.spans["xinfang"]`` (overlaps allowed) and ``doc.ents`` (non-overlapping).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from . import fields as F
+from .casenum import find_case_numbers
+from .patterns import find_dates, find_ids, find_money, find_phones
+import re
+
+from .roles import DEFAULT_CUES, _is_self, find_roles
+from .textutil import fold, split_sentences
+
+for _name in ("xf_folded", "xf_matches", "xf_cases", "xf_roles", "xf_fields", "xf_sentences"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _span(doc: Doc, start: int, end: int, label: str):
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+@Language.factory("xinfang_sentences", default_config={"split_on": "。！？；!?;"})
+def make_sentences(nlp: Language, name: str, split_on: str):
+    def component(doc: Doc) -> Doc:
+        sents = split_sentences(doc.text)
+        doc._.xf_sentences = sents
+        starts = {s for s, _ in sents}
+        for tok in doc:
+            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        return doc
+    return component
+
+
+@Language.factory("xinfang_patterns", default_config={
+    "case_numbers": True, "phones": True, "ids": True, "dates": True, "money": True,
+    "court_codes": ["鲁0117"]})
+def make_patterns(nlp: Language, name: str, case_numbers: bool, phones: bool, ids: bool, dates: bool,
+                  money: bool, court_codes: list[str]):
+    codes = set(court_codes)
+
+    def component(doc: Doc) -> Doc:
+        text = doc.text
+        f = fold(text)
+        doc._.xf_folded = f
+        matches = []
+        cases = find_case_numbers(text, f, this_court=lambda c: c in codes) if case_numbers else []
+        idm = find_ids(f) if ids else []
+        matches += idm
+        taken = [(c.start, c.end) for c in cases] + [(m.start, m.end) for m in idm]
+        if phones:
+            matches += find_phones(f, exclude=taken)
+        if dates:
+            matches += [d for d in find_dates(f) if not any(a < d.end and d.start < b for a, b in taken)]
+        if money:
+            matches += [x for x in find_money(f) if not any(a < x.end and x.start < b for a, b in taken)]
+        matches.sort(key=lambda m: m.start)
+        doc._.xf_matches = matches
+        doc._.xf_cases = cases
+        spans = [_span(doc, c.start, c.end, "CASE_NUMBER") for c in cases]
+        spans += [_span(doc, m.start, m.end, m.label) for m in matches]
+        spans = [s for s in spans if s is not None]
+        doc.spans["xinfang"] = list(doc.spans.get("xinfang", [])) + spans
+        doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc
+    return component
+
+
+@Language.factory("xinfang_roles", default_config={"cues": None})
+def make_roles(nlp: Language, name: str, cues: Optional[list]):
+    table = [tuple(c) for c in cues] if cues else DEFAULT_CUES
+
+    def component(doc: Doc) -> Doc:
+        hits = find_roles(doc.text, table)
+        doc._.xf_roles = hits
+        spans = [_span(doc, h.start, h.end, h.role) for h in hits]
+        spans = [s for s in spans if s is not None]
+        doc.spans["xinfang"] = list(doc.spans.get("xinfang", [])) + spans
+        # names go into doc.ents only where no pattern entity sits
+        doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc
+    return component
+
+
+@Language.factory("xinfang_fields", default_config={"summary_max": 118})
+def make_fields(nlp: Language, name: str, summary_max: int):
+    def component(doc: Doc) -> Doc:
+        doc._.xf_fields = assemble(doc.text, doc._.xf_matches or [], doc._.xf_cases or [],
+                                   doc._.xf_roles or [], doc._.xf_sentences or split_sentences(doc.text),
+                                   summary_max)
+        return doc
+    return component
+
+
+def assemble(text, matches, cases, roles, sentences, summary_max: int = 118) -> dict:
+    cover, cover_kind = F.split_cover(text)
+    dates = [m for m in matches if m.label == "DATE"]
+    phones = [m for m in matches if m.label == "PHONE"]
+    judge_spans = [(h.start, h.end) for h in roles if h.role == "JUDGE"]
+    petitioner = F.pick_petitioner(text, roles, cover)
+    applicants = [h.name for h in roles if h.role == "APPLICANT"]
+    strong_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier < 3]
+    weak_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier == 3]
+    respondents = strong_resp or [r for r in weak_resp if r != petitioner and r not in applicants]
+    outsiders = [h.name for h in roles if h.role == "OUTSIDER"]
+    for h in roles:
+        if h.role == "PETITIONER" and h.self_ref:
+            if "被执行人" in h.cue:
+                respondents.insert(0, h.name)
+            elif "申请" in h.cue:
+                applicants.insert(0, h.name)
+            elif "案外人" in h.cue:
+                outsiders.insert(0, h.name)
+    if petitioner:
+        named = {h.start - 0 for h in roles}
+        for role_word, bucket in (("被执行人", respondents), ("申请执行人", applicants), ("案外人", outsiders)):
+            for m in re.finditer(role_word, text):
+                if petitioner in bucket:
+                    break
+                if _is_self(text, m.start()) or re.search(
+                        r"(来访人|来电人|申诉人|信访人)[：:]\s*" + re.escape(petitioner) + r"[，,（(][^。\n]{0,16}$",
+                        text[max(0, m.start() - 40):m.start()]):
+                    bucket.insert(0, petitioner)
+    judge = F.pick_judge(roles)
+    fields = {
+        "petitioner_name": petitioner,
+        "petitioner_phone": F.pick_phone(text, phones, cover, judge_spans),
+        "applicants": F._unique(applicants),
+        "respondents": F._unique(respondents),
+        "outsiders": F._unique(outsiders),
+        "judge": judge,
+        "letter_date": F.letter_date(text, dates, cover),
+        "channel": F.channel_of(text, cover_kind),
+        "forwarded_by": None,
+        "forward_deadline": None,
+        "forward_days": None,
+        "id_numbers": [m.value for m in matches if m.label == "ID" and m.kind == "valid"],
+        "amounts": [{"text": text[m.start:m.end], "value": m.value} for m in matches if m.label == "MONEY"],
+    }
+    contacts = [h.name for h in roles if h.role == "CONTACT"]
+    fields["contacts"] = F._unique(contacts)
+    if cover:
+        fields["forwarded_by"] = F.forwarded_by(text, cover)
+        fields["forward_deadline"], fields["forward_days"] = F.forward_deadline(text, cover, dates)
+    fields["summary"] = F.summary_of(text, sentences, fields, cases, summary_max)
+    return fields

@@ -1,0 +1,188 @@
+"""Person and organisation names after a role cue (申请执行人/被执行人/案外人/法官/我叫 …).
+
+Chinese has no capitals and letters often have no punctuation (``被执行人是徐宝山他欠我…``), so a
+name is read as: optional compound or single surname from a list, then one or two given-name
+characters that are not in a stop list of function words and verbs (``欠 的 是 在 说 …``).
+Organisations are read up to an organisation suffix (有限公司, 律师事务所 …) within the clause.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "司徒",
+                     "夏侯", "宇文", "长孙", "端木", "西门", "南宫", "独孤", "申屠", "钟离", "闻人", "澹台")
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+    "武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符"
+    "舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农"
+    "司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商"
+    "刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼"
+    "蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈"
+    "晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邴那鄂郦逯衣宿展亢逄仉员菅於蓟是律鲜撒过续浩岳綦荀"
+    "茅郇郗訾隗荣战矫郄尉晏慎訾秘宓暴郏禚沃隆揭蹇濮闾靖束蔚汲居嵇扶钮习訾臧厍苍雒钭邰乜"
+)
+SURNAMES -= set("于向和从是过来")   # ambiguous particles/verbs; 于 is handled with a stricter test
+WEAK_SURNAMES = set("于向和万时常高明国平全公")
+
+#: never inside a given name (function words, verbs that follow a name, titles, digits)
+STOP = set(
+    "的了是在说把和与及等他她它我你们不给要还已于为被从至这那都也就又才将对因拖去有没无跟找让叫"
+    "请求反映诉申执行院案号电话手机律师欠借打判起告称住今年岁男族出身份证元钱款卡签盖按代写委托"
+    "人所公司局官员办访一二三四五六七八九十个日时地啊吧呢吗呀哦哈嘛么很太最更再并且而但却可以能会想"
+    "使用帮替作做过到着得"
+)
+#: a "name" ending in these is a place (颜庄镇, 钢城区)
+PLACE_END = set("镇村区县乡省街市庄屯湾")
+#: surname-initial common nouns that are not names
+NOT_NAMES = {"农民工", "农民", "农户", "包工头", "老板", "老人", "老头", "老百姓", "房东", "房主", "车主",
+             "司机", "领导", "群众", "高中", "明白", "常年", "任何", "时候", "国家", "文件", "金额", "金钱",
+             "方面", "方式", "原告", "原来", "平时", "全部", "全家", "全款", "余款", "余额", "叶子", "华为",
+             "江湖", "毛病", "钱款", "程序", "孙子", "黄金", "周末", "周边", "成本", "成功", "陆续", "路上",
+             "车子", "车辆", "房子", "房产", "单位", "单独", "项目", "计划", "高速", "高消费", "冯某", "申请",
+             "执行", "关系", "关于", "关键", "解决", "解除", "解释", "应该", "应当", "包括", "连续", "安排",
+             "管理", "管理人", "曾经", "康复", "宁愿", "章程", "丁点", "何时", "向来", "万一", "常委会",
+             "应回避", "居民", "市民", "名单", "名单上", "问题", "司只", "情况", "事情", "名下", "老家", "居委会", "党支部", "支部", "应诉", "应付", "应得", "应有", "全额"}
+_NOT_GIVEN = ("家住", "家在", "家里", "家人", "家的", "家门", "向法院", "向你们", "向我", "向他", "法院", "法官", "法警", "来法院", "来到", "来了", "来找", "来问", "来信", "来访", "来电", "法律")
+TITLES = ("法官", "庭长", "局长", "院长", "执行员", "书记员", "审判员", "副局长", "副庭长", "队长", "助理",
+          "先生", "女士", "师傅", "大爷", "大娘", "老师")
+
+ORG_SUFFIX = (r"(?:有限责任公司|股份有限公司|有限公司|集团公司|分公司|公司|专业合作社|合作社|律师事务所|"
+              r"事务所|商行|经营部|经销部|维修部|服务部|销售部|门市部|加工厂|厂|超市|酒店|饭店|家具店|商店|店|学校|医院|支行|分行|银行|信用社|"
+              r"村民委员会|居民委员会|委员会|中心|工作室|个体工商户)")
+ORG_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·]{{2,40}}?{ORG_SUFFIX}")
+ORG_BAD = set("欠我你他她的是了给把说在和与及都没不被因要就向")
+ORG_BAD_RE = re.compile(r"(合伙|开(?!发)|一家|大型|第三人|被执行人|申请执行人|欠|告)")
+ORG_GENERIC = ("外地", "本地", "一家", "一个", "一人", "这家", "那家", "这个", "那个", "该", "此", "贵", "某",
+               "其", "对方", "本", "上述", "各", "有关", "相关", "两家", "几家", "多家")
+
+_PUNCT = set("，,。.：:；;、！!？?\n\r\t （）()[]【】“”\"'‘’《》<>—-…·/")
+
+
+def read_org(text: str, pos: int, maxlen: int = 40) -> Optional[str]:
+    """An organisation name starting exactly at ``pos`` (within the clause), else None."""
+    m = ORG_RE.match(text, pos, min(len(text), pos + maxlen + 8))
+    if not m:
+        return None
+    name = m.group(0)
+    body = name
+    # brackets only as a part of a name like 济南某某（集团）有限公司
+    if any(c in ORG_BAD for c in body[:-2]):
+        return None
+    if ORG_BAD_RE.search(body) or body[0] in "对向在把给从跟和与被让由将为于到":
+        return None
+    if body.startswith(ORG_GENERIC) or len(re.sub(ORG_SUFFIX + "$", "", body)) < 2:
+        return None
+    if any(c in "\n，。；：,;:" for c in body):
+        return None
+    return name
+
+
+_HARD_END = set("，,。.：:；;、！!？?\n\r\t （(）)【[“”\"'0123456789")
+
+
+def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = False) -> Optional[str]:
+    """A person's name starting exactly at ``pos``: surname + 1–2 given characters, or surname + title.
+
+    Returns the name as written (``徐宝山``, ``秦岚``, ``葛法官``, ``张某某``), or None.
+    """
+    t = text
+    n = len(t)
+    sur = None
+    for cs in COMPOUND_SURNAMES:
+        if t.startswith(cs, pos):
+            sur = cs
+            break
+    unlisted = False
+    if sur is None:
+        if pos >= n:
+            return None
+        if t[pos] not in SURNAMES and t[pos] not in WEAK_SURNAMES:
+            # a strong cue (我叫/来电人：/申请执行人) may name someone with a surname not in our list,
+            # but then the name must end at punctuation, a space, a digit or the end of the text
+            if not (loose and "\u4e00" <= t[pos] <= "\u9fff" and t[pos] not in STOP and t[pos] not in "某"):
+                return None
+            unlisted = True
+        sur = t[pos]
+    i = pos + len(sur)
+    if allow_title:
+        for title in TITLES:
+            if t.startswith(title, i):
+                return sur + title
+    if t.startswith("某某", i) or t.startswith("某", i):
+        return sur + ("某某" if t.startswith("某某", i) else "某")
+    given = ""
+    while i < n and len(given) < 2:
+        c = t[i]
+        if not ("\u4e00" <= c <= "\u9fff") or c in STOP:
+            break
+        # a title right after one given char: 李强法官 → stop before the title
+        if given and any(t.startswith(title, i) for title in TITLES):
+            break
+        if t.startswith(_NOT_GIVEN, i):
+            break
+        given += c
+        i += 1
+    if not given:
+        return None
+    if given[-1] in PLACE_END or (sur + given) in NOT_NAMES:
+        return None
+    if unlisted and i < n and t[i] not in _HARD_END:
+        return None
+    if sur in WEAK_SURNAMES and sur not in SURNAMES and len(given) < 2:
+        return None
+    return sur + given
+
+
+_PARTY_TITLE = re.compile(r"(老板娘|老板|负责人|法定代表人|法人|经营者|股东|老总|经理)")
+
+
+def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
+    """A party (company or person) at ``pos``: skips '是/为/：/原来叫/“' and a '钢城区的' location."""
+    pos = skip_cue_glue(text, pos)
+    org = read_org(text, pos)
+    if org:
+        # 被执行人是钢城区旺达家具店的老板芦海: the person, not the shop
+        m = re.match(r"的?" + _PARTY_TITLE.pattern, text[pos + len(org):pos + len(org) + 6])
+        if m:
+            p = read_person(text, pos + len(org) + m.end(), allow_title=False)
+            if p:
+                return p
+        return org
+    p = read_person(text, pos, allow_title=False, loose=loose)
+    if p:
+        return p
+    # 被执行人是钢城区的于庆林 / 被执行人是莱芜的张三 / 老板芦海
+    m = re.match(r"[\u4e00-\u9fff]{1,8}?(?:区|县|市|镇|乡|村|街道|社区|那边|这边)?的", text[pos:pos + 10])
+    if m:
+        q = pos + m.end()
+        t = _PARTY_TITLE.match(text, q)
+        return read_person(text, q + (t.end() - q if t else 0), allow_title=False)
+    return None
+
+
+_GLUE = re.compile(r"(?:[\s：:“\"「『]|是|为|叫|系|即|原来叫|原名|名叫|叫做|就是|乃|还有|包括|分别是)*")
+
+
+def skip_cue_glue(text: str, pos: int) -> int:
+    """Skip what sits between a role cue and the name: ：, :, 是, 为, 叫, 原来叫, “, spaces, 系."""
+    m = _GLUE.match(text, pos)
+    return m.end() if m else pos
+
+
+def name_at_clause_end(text: str, pos: int, maxlen: int = 40) -> Optional[tuple[int, str]]:
+    """我是颜庄镇西王庄村党支部书记王德法，… → (start, '王德法'): the name that closes the clause."""
+    m = re.match(r"[^，,。；;！!？?\n]{1,%d}" % maxlen, text[pos:])
+    if not m:
+        return None
+    clause = m.group(0).rstrip(" \t")
+    end = pos + len(clause)
+    for k in (3, 2, 4):
+        s = end - k
+        if s < pos:
+            continue
+        name = read_person(text, s, allow_title=True)
+        if name and s + len(name) == end:
+            return s, name
+    return None

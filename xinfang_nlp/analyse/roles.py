@@ -1,0 +1,209 @@
+"""Role cues → names: who applies, who owes, who claims the property, who handles the case, who writes.
+
+Every cue is a regex in ``DEFAULT_CUES`` (role, tier, pattern); the spaCy component
+``xinfang_roles`` takes its cue table from config, so another court can add cue words without code.
+The name after a cue is read by ``names.read_party`` / ``names.read_person``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from .names import (COMPOUND_SURNAMES, STOP, SURNAMES, TITLES, _PUNCT, name_at_clause_end, read_org,
+                    read_party, read_person, skip_cue_glue)
+
+# role, tier (lower = stronger for the petitioner), regex ending where the name starts
+DEFAULT_CUES: list[tuple[str, int, str]] = [
+    ("APPLICANT", 1, r"申请执行人(?:为|是|：|:|系)?\s*"),
+    ("APPLICANT", 2, r"(?<![被执])申请人(?!民)(?:为|是|：|:)?\s*"),
+    ("APPLICANT", 2, r"(?:债权人)(?:为|是|：|:)?\s*"),
+    ("RESPONDENT", 1, r"被执[行形]人(?:为|是|：|:|系)?\s*"),
+    ("RESPONDENT", 1, r"被执行(?:公司|单位|企业)(?:为|是|：|:|系)?\s*"),
+    ("RESPONDENT", 3, r"(?:包工头|肇事司机|肇事者|欠款人|债务人|老赖)(?:为|是|：|:)?\s*"),
+    ("RESPONDENT", 2, r"被申请人(?:为|是|：|:)?\s*"),
+    ("RESPONDENT", 2, r"(?:连带责任人|连带保证人|担保人|保证人)(?:为|是|：|:)?\s*"),
+    ("OUTSIDER", 1, r"案外人(?:为|是|：|:)?\s*"),
+    ("OUTSIDER", 2, r"第三人(?:为|是|：|:)?\s*"),
+    ("JUDGE", 1, r"(?:承办人|承办法官|主办法官|执行法官|经办法官|经办人|承办的是|承办人员|承办人为|执行员|法官)(?:为|是|：|:)?\s*"),
+    ("PETITIONER", 1, r"(?:信访人|申诉人|来电人|来访人|反映人|代写人|具状人|举报人|写信人|控告人|异议人|申请人)\s*[：:]\s*(?:(?:申请执行人|被执行人|案外人)\s*)?"),
+    ("PETITIONER", 1, r"律师(?:：|:)?\s*(?=[^\s事])"),
+    ("PETITIONER", 1, r"(?:农民工代表|代表人|代表|委托代理人|代理人)\s*[：:]\s*"),
+    ("PETITIONER", 2, r"(?:我叫|我是|我系|本人是|本人叫|本人|鄙人|俺叫|俺是|我们厂是|我们公司是|我公司|本公司|我司|我单位|我厂)\s*[（(]?"),
+    ("PETITIONER", 3, r"(?:信访人|申诉人|来电人|来访人|群众)\s*"),
+    ("CONTACT", 1, r"联系人(?:：|:)?\s*(?:[\u4e00-\u9fff]{1,6}?部\s*)?"),
+]
+
+#: role words that may follow 我是 (我是申请执行人刘爱华)
+_SELF_ROLE = re.compile(r"(申请执行人|被执行人|申请人|案外人|申诉人|信访人|原告|被告)")
+_SELF_ROLE_CUES = ("我是", "我系", "本人是", "俺是")
+
+
+@dataclass
+class RoleHit:
+    start: int          # of the name
+    end: int
+    role: str           # APPLICANT | RESPONDENT | OUTSIDER | JUDGE | PETITIONER | CONTACT
+    name: str
+    tier: int
+    cue: str
+    self_ref: bool = False   # the writer names themself in this role (我是被执行人邵明杰)
+
+
+def compile_cues(cues: Iterable) -> list[tuple[str, int, re.Pattern]]:
+    return [(role, int(tier), re.compile(rx)) for role, tier, rx in cues]
+
+
+def find_roles(text: str, cues: Optional[list] = None) -> list[RoleHit]:
+    compiled = compile_cues(cues or DEFAULT_CUES)
+    hits: list[RoleHit] = []
+    for role, tier, rx in compiled:
+        for m in rx.finditer(text):
+            pos = m.end()
+            cue = m.group(0).strip()
+            if role == "PETITIONER" and tier == 2:
+                q = skip_cue_glue(text, pos)
+                # 我是申请执行人刘爱华 / 我是被执行人邵明杰
+                mm = _SELF_ROLE.match(text, q) if cue.rstrip("（(") in _SELF_ROLE_CUES else None
+                if mm:
+                    name = read_party(text, mm.end(), loose=True)
+                    if name:
+                        s = text.find(name, mm.end())
+                        hits.append(RoleHit(s, s + len(name), "PETITIONER", name, 2, cue + mm.group(1),
+                                            True))
+                    continue
+                if cue in ("我叫", "本人叫"):
+                    name = read_party(text, q, loose=True)
+                else:
+                    name = read_party(text, q, loose=True)
+                    after = text[q + len(name):q + len(name) + 1] if name else ""
+                    # 我是颜庄镇的司德胜 / 我是济南某公司的债权人常宏伟: the name closing the clause
+                    if not name or after in ("的", "人", "村", "镇") or (
+                            after and after not in _PUNCT and after not in STOP and not after.isspace()
+                            and not read_org(name, 0)):
+                        ce = name_at_clause_end(text, q)
+                        name = ce[1] if ce else None
+                        if name and name.endswith(TITLES[:4]):
+                            name = None
+                if name:
+                    s = text.find(name, q)
+                    hits.append(RoleHit(s, s + len(name), "PETITIONER", name, 2, cue))
+                continue
+            if role == "JUDGE":
+                name = read_person(text, skip_cue_glue(text, pos), allow_title=True)
+                if name and cue.startswith("法官") and name.endswith(TITLES):
+                    name = None
+            elif role == "CONTACT":
+                name = read_person(text, skip_cue_glue(text, pos), allow_title=True)
+            else:
+                name = read_party(text, pos, loose=tier == 1)
+            if not name:
+                continue
+            s = text.find(name, pos)
+            if s < 0 or s - pos > 12:
+                continue
+            self_ref = role in ("APPLICANT", "RESPONDENT", "OUTSIDER") and _is_self(text, m.start())
+            hits.append(RoleHit(s, s + len(name), role, name, tier, cue, self_ref))
+    hits.extend(_judges_before_title(text))
+    hits.extend(_respondents_by_verb(text))
+    hits.sort(key=lambda h: (h.start, h.tier))
+    return hits
+
+
+def _is_boundary(c: str) -> bool:
+    return c in _PUNCT or c in STOP or c.isspace() or c.isdigit()
+
+
+def _judges_before_title(text: str) -> list[RoleHit]:
+    """``孙法官`` / ``蒋海波法官`` / ``李强法官``: read the name backwards from 法官."""
+    out = []
+    for m in re.finditer(r"法官", text):
+        i = m.start()
+        if i == 0:
+            continue
+        prev = text[i - 1]
+        # 执行法官/承办法官/主办法官 is a cue, not a name
+        if text[max(0, i - 2):i] in ("执行", "承办", "主办", "经办", "办案", "审判", "助理", "的是"):
+            continue
+        cands = []
+        b2 = text[i - 2] if i >= 2 else "。"
+        if prev in SURNAMES and _is_boundary(b2):
+            cands.append((i - 1, prev + "法官"))
+        else:
+            b3 = text[i - 3] if i >= 3 else "。"
+            b4 = text[i - 4] if i >= 4 else "。"
+            if i >= 3 and text[i - 3] in SURNAMES and _is_boundary(b4) and not any(
+                    c in STOP or c in _PUNCT for c in text[i - 2:i]):
+                cands.append((i - 3, text[i - 3:i]))
+            elif i >= 2 and (b2 in SURNAMES or text[i - 3:i - 1] in COMPOUND_SURNAMES) and _is_boundary(b3) \
+                    and prev not in STOP and prev not in _PUNCT:
+                cands.append((i - 2, text[i - 2:i]))
+        for s, name in cands:
+            out.append(RoleHit(s, s + len(name), "JUDGE", name, 2, "法官"))
+    return out
+
+
+_CLAUSE_END = "。！？\n；，,：:"
+_THIRD = re.compile(r"(他|她|对方|其|儿子|女儿|哥|弟|姐|妹|父亲|母亲|丈夫|妻子|爱人|老伴|朋友|邻居)")
+
+
+def _is_self(text: str, cue_start: int) -> bool:
+    """The clause before the cue makes the writer the party: 我是被执行人 / 申诉人系本案被执行人 /
+    我叫阚继友，是被执行人 / 我是房凤霞，（2021）鲁0117执1655号的被执行人."""
+    b1 = max(text.rfind(c, 0, cue_start) for c in _CLAUSE_END)
+    c1 = text[b1 + 1:cue_start].strip()
+    if len(c1) > 40 or _THIRD.search(c1):
+        return False
+    if re.match(r"(我|本人|我们|我公司|我单位|我厂|申诉人|信访人|来访人|来电人)(就|也|本人)?(是|系|作为|为)", c1):
+        return True
+    if b1 < 0 or text[b1] not in "，,":
+        return False
+    b0 = max(text.rfind(c, 0, b1) for c in "。！？\n；")
+    c0 = text[b0 + 1:b1].strip()
+    if not re.search(r"(我叫|我是|本人|俺叫|俺是)", c0) or re.search(r"(申请执行人|被执行人|案外人)", c0):
+        return False
+    return bool(re.match(r"(就|也)?(是|系|作为|为)", c1) or c1.endswith("的") or c1 == "")
+
+
+_VERB_PATTERNS = [
+    # 我哥司德利欠人家钱 / 吕长海欠我
+    (re.compile(r"欠(?!条|款单|据)"), "before"),
+    # 我弟弟殷宪军被人告了 / 肇事司机倪勇被判赔钱
+    (re.compile(r"被(?:人|他们|对方)?(?:告|起诉|判)"), "before"),
+    # 借给熊大勇 / 租给了杜志刚 / 法院判吕长海给 / 执行吴天保的案子 / 起诉的是武建伟
+    (re.compile(r"(?:借给|租给|卖给|赊给|借款给)了?"), "after"),
+    (re.compile(r"(?:判决?令?|判了)"), "after_pay"),
+    (re.compile(r"执行(?=[^，。]{2,4}的(?:案子|案件))"), "after"),
+    (re.compile(r"起诉的是|告的是|告了"), "after"),
+    # 我与谷振华离婚后财产纠纷一案 / 我公司与某某有限公司买卖合同纠纷
+    (re.compile(r"(?:我|我公司|我司|本公司|我厂|申请人|申请执行人)(?:与|和|跟)(?=[^，。]{2,40}纠纷)"), "after_party"),
+]
+_PAY = re.compile(r"(给|赔|还|支付|偿还|返还|付)")
+
+
+def _respondents_by_verb(text: str) -> list[RoleHit]:
+    out = []
+    for rx, where in _VERB_PATTERNS:
+        for m in rx.finditer(text):
+            if where == "before":
+                i = m.start()
+                for k in (3, 2, 4):
+                    s = i - k
+                    if s < 0:
+                        continue
+                    name = read_person(text, s, allow_title=False)
+                    if name and s + len(name) == i and name[-1] not in "我他她你":
+                        out.append(RoleHit(s, i, "RESPONDENT", name, 3, "欠"))
+                        break
+            elif where == "after_party":
+                name = read_party(text, m.end())
+                if name:
+                    out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
+            else:
+                name = read_person(text, m.end(), allow_title=False)
+                if not name:
+                    continue
+                if where == "after_pay" and not _PAY.match(text, m.end() + len(name)):
+                    continue
+                out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
+    return out

@@ -1,0 +1,1 @@
+"""The clerks' review page (``xinfang serve``): confirm or correct the suggested records."""
