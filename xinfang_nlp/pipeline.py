@@ -195,6 +195,10 @@ def process(inputs: Iterable[str | Path], db: str | Path = "register.sqlite", *,
         try:
             if rr.error is not None:
                 rec = failed_record(rr, record_id=rid, received_at=received_at)
+            elif "no_chinese" in rr.notes:
+                rec = failed_record(rr, record_id=rid, received_at=received_at, code="not_chinese",
+                                    message="文件中没有中文内容，无法识别为信访件，请人工查看"
+                                            " (no Chinese text in this file)")
             else:
                 rec = analyser(rr, received_at, store, rid)
         except Exception as exc:  # a bug in a later stage must not lose the item

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -22,12 +24,21 @@ from .casenum import find_case_numbers
 from .patterns import find_dates, find_ids, find_money, find_phones
 import re
 
-from .roles import DEFAULT_CUES, _is_self, find_roles
+from .roles import DEFAULT_CUES, SELF_DEBTOR, _is_self, find_roles
 from .textutil import fold, split_sentences
 
-for _name in ("xf_folded", "xf_matches", "xf_cases", "xf_roles", "xf_fields", "xf_sentences"):
+for _name in ("xf_folded", "xf_matches", "xf_cases", "xf_roles", "xf_fields", "xf_sentences", "xf_ent_spans", "xf_text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` joins every token on each access; read it once per Doc."""
+    t = doc._.xf_text
+    if t is None:
+        t = doc.text
+        doc._.xf_text = t
+    return t
 
 
 def _span(doc: Doc, start: int, end: int, label: str):
@@ -37,11 +48,16 @@ def _span(doc: Doc, start: int, end: int, label: str):
 @Language.factory("xinfang_sentences", default_config={"split_on": "。！？；!?;"})
 def make_sentences(nlp: Language, name: str, split_on: str):
     def component(doc: Doc) -> Doc:
-        sents = split_sentences(doc.text)
+        sents = split_sentences(_text(doc))
         doc._.xf_sentences = sents
-        starts = {s for s, _ in sents}
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        if len(doc):
+            # one array write instead of a per-token setter (the setter re-checks the whole Doc)
+            starts = {s for s, _ in sents}
+            arr = numpy.full((len(doc), 1), -1, dtype="int64").astype("uint64")
+            for tok_i, idx in enumerate(doc.to_array([IDX])):
+                if tok_i == 0 or idx in starts:
+                    arr[tok_i, 0] = 1
+            doc.from_array([SENT_START], arr)
         return doc
     return component
 
@@ -54,7 +70,7 @@ def make_patterns(nlp: Language, name: str, case_numbers: bool, phones: bool, id
     codes = set(court_codes)
 
     def component(doc: Doc) -> Doc:
-        text = doc.text
+        text = _text(doc)
         f = fold(text)
         doc._.xf_folded = f
         matches = []
@@ -75,7 +91,7 @@ def make_patterns(nlp: Language, name: str, case_numbers: bool, phones: bool, id
         spans += [_span(doc, m.start, m.end, m.label) for m in matches]
         spans = [s for s in spans if s is not None]
         doc.spans["xinfang"] = list(doc.spans.get("xinfang", [])) + spans
-        doc.ents = filter_spans(list(doc.ents) + spans)
+        doc._.xf_ent_spans = (doc._.xf_ent_spans or []) + [spans]
         return doc
     return component
 
@@ -85,13 +101,13 @@ def make_roles(nlp: Language, name: str, cues: Optional[list]):
     table = [tuple(c) for c in cues] if cues else DEFAULT_CUES
 
     def component(doc: Doc) -> Doc:
-        hits = find_roles(doc.text, table)
+        hits = find_roles(_text(doc), table)
         doc._.xf_roles = hits
         spans = [_span(doc, h.start, h.end, h.role) for h in hits]
         spans = [s for s in spans if s is not None]
         doc.spans["xinfang"] = list(doc.spans.get("xinfang", [])) + spans
-        # names go into doc.ents only where no pattern entity sits
-        doc.ents = filter_spans(list(doc.ents) + spans)
+        # names go into doc.ents only where no pattern entity sits (set once, in xinfang_fields)
+        doc._.xf_ent_spans = (doc._.xf_ent_spans or []) + [spans]
         return doc
     return component
 
@@ -99,8 +115,14 @@ def make_roles(nlp: Language, name: str, cues: Optional[list]):
 @Language.factory("xinfang_fields", default_config={"summary_max": 118})
 def make_fields(nlp: Language, name: str, summary_max: int):
     def component(doc: Doc) -> Doc:
-        doc._.xf_fields = assemble(doc.text, doc._.xf_matches or [], doc._.xf_cases or [],
-                                   doc._.xf_roles or [], doc._.xf_sentences or split_sentences(doc.text),
+        if doc._.xf_ent_spans:
+            # doc.ents is read and written once per Doc (each access walks every token)
+            ents = list(doc.ents)
+            for group in doc._.xf_ent_spans:
+                ents = filter_spans(ents + group)
+            doc.ents = ents
+        doc._.xf_fields = assemble(_text(doc), doc._.xf_matches or [], doc._.xf_cases or [],
+                                   doc._.xf_roles or [], doc._.xf_sentences or split_sentences(_text(doc)),
                                    summary_max)
         return doc
     return component
@@ -115,7 +137,9 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118) -> 
     applicants = [h.name for h in roles if h.role == "APPLICANT"]
     strong_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier < 3]
     weak_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier == 3]
-    respondents = strong_resp or [r for r in weak_resp if r != petitioner and r not in applicants]
+    judges = {h.name for h in roles if h.role == "JUDGE"}
+    respondents = strong_resp or [r for r in weak_resp if r != petitioner and r not in applicants
+                                  and r not in judges]
     outsiders = [h.name for h in roles if h.role == "OUTSIDER"]
     for h in roles:
         if h.role == "PETITIONER" and h.self_ref:
@@ -125,9 +149,10 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118) -> 
                 applicants.insert(0, h.name)
             elif "案外人" in h.cue:
                 outsiders.insert(0, h.name)
+    if petitioner and petitioner not in respondents and petitioner not in applicants and SELF_DEBTOR.search(text):
+        respondents.insert(0, petitioner)
     if petitioner:
-        named = {h.start - 0 for h in roles}
-        for role_word, bucket in (("被执行人", respondents), ("申请执行人", applicants), ("案外人", outsiders)):
+        for role_word, bucket in (("被执[行形型]人", respondents), ("申请执行人", applicants), ("案外人", outsiders)):
             for m in re.finditer(role_word, text):
                 if petitioner in bucket:
                     break

@@ -104,8 +104,21 @@ def find_roles(text: str, cues: Optional[list] = None) -> list[RoleHit]:
                 continue
             self_ref = role in ("APPLICANT", "RESPONDENT", "OUTSIDER") and _is_self(text, m.start())
             hits.append(RoleHit(s, s + len(name), role, name, tier, cue, self_ref))
+            if role in ("RESPONDENT", "APPLICANT", "OUTSIDER"):
+                # 被执行人衣建民、衣建刚和鲍月娥 / 被执行人为甲公司及乙公司: the rest of the list
+                e = s + len(name)
+                for _ in range(6):
+                    jm = _JOIN.match(text, e)
+                    if not jm:
+                        break
+                    nxt = read_party(text, jm.end())
+                    if not nxt or not text.startswith(nxt, jm.end()):
+                        break
+                    hits.append(RoleHit(jm.end(), jm.end() + len(nxt), role, nxt, tier, cue, False))
+                    e = jm.end() + len(nxt)
     hits.extend(_judges_before_title(text))
     hits.extend(_respondents_by_verb(text))
+    hits.extend(_respondents_by_debt(text))
     hits.sort(key=lambda h: (h.start, h.tier))
     return hits
 
@@ -144,6 +157,7 @@ def _judges_before_title(text: str) -> list[RoleHit]:
 
 
 _CLAUSE_END = "。！？\n；，,：:"
+_JOIN = re.compile(r"[ \t]*(?:、|和|及|以及|与|跟|还有|，还有|/)[ \t]*")
 _THIRD = re.compile(r"(他|她|对方|其|儿子|女儿|哥|弟|姐|妹|父亲|母亲|丈夫|妻子|爱人|老伴|朋友|邻居)")
 
 
@@ -207,3 +221,68 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
                     continue
                 out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
     return out
+
+
+#: a party named before these owes: 郭家豪应支付俺借款 / 山东久安商贸有限公司应给付当事人工资
+_OWES = re.compile(r"(?:应当|应|需|该)(?:向[^，。；\n]{1,12}?)?(?:给付|支付|赔偿|偿还|返还|归还|付给|赔付|还款|给|还|赔|付)")
+#: ... and after these: 借给同学邬海洋 / 给老板江文利干活 / 车主苏家栋
+_DEBTOR_AFTER = re.compile(
+    r"(?:(?:借给|借款给|租给|卖给|赊给|欠款人|债务人|老赖|车主|包工头|(?<![的])老板(?!娘))(?:了|是|叫|为)?"
+    r"(?:同学|朋友|老乡|同事|邻居|亲戚|战友|表哥|表弟|表姐|表妹|堂哥|堂弟|一个|个)?)")
+#: a person who is arrested/fined/limited by the court is the respondent: 我弟弟谷长友被你们拘留了
+_SANCTIONED = re.compile(r"(?:又|也|都|已经|已)?被(?:你们|法院|执行局|钢城法院|你院|贵院)?(?:司法)?(?:拘留|罚款|限高|限制高消费|限制消费|列入失信|纳入失信|拉入黑名单)")
+#: X系（2023）鲁0117执1788号案件被执行人 / X是本案的被执行人
+_IS_RESPONDENT = re.compile(r"(?:系|是|为|作为)[^，。；！？\n]{0,30}?被执[行形型]人(?![的之])")
+
+
+def party_ending_at(text: str, end: int, maxlen: int = 40) -> Optional[str]:
+    """The company or person whose name ends exactly at ``end`` (read backwards within the clause)."""
+    start = end
+    while start > 0 and end - start < maxlen and text[start - 1] not in _PUNCT and text[start - 1] not in "我他她":
+        start -= 1
+    for s in range(start, end - 1):
+        org = read_org(text, s, maxlen=end - s)
+        if org and s + len(org) == end:
+            return org
+    for k in (3, 2, 4):
+        s = end - k
+        if s < start:
+            continue
+        p = read_person(text, s, allow_title=False)
+        if p and s + len(p) == end and p[-1] not in "我他她你":
+            return p
+    return None
+
+
+def _respondents_by_debt(text: str) -> list[RoleHit]:
+    out = []
+    for m in _OWES.finditer(text):
+        name = party_ending_at(text, m.start())
+        if name:
+            out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "应付"))
+    for m in _SANCTIONED.finditer(text):
+        name = party_ending_at(text, m.start(), maxlen=4)
+        if name:
+            out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "被拘"))
+    for m in _IS_RESPONDENT.finditer(text):
+        name = party_ending_at(text, m.start())
+        if name:
+            out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 2, "系被执行人"))
+    for m in _DEBTOR_AFTER.finditer(text):
+        if not m.group(0):
+            continue
+        name = read_party(text, m.end())
+        if name and text.startswith(name, m.end()):
+            out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
+    return out
+
+
+#: the writer owes / is the one enforced against: 我应给付 / 判决我赔偿 / 把我拘留了 / 追加我为被执行人
+SELF_DEBTOR = re.compile(
+    r"(?:(?<![他她])(?:我|俺|本人|申诉人|来电人|来访人|异议人|其)(?:应当|应|需|该)(?:给付|支付|赔偿|偿还|返还|归还|给|还|赔)"
+    r"|判(?:决|令)?(?:我|俺|本人|申诉人|来电人)(?:给付|支付|赔偿|偿还|返还|归还|给|还|赔)"
+    r"|(?:把|对|将)(?:我|俺|本人|申诉人)(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
+    r"|(?:我|俺|本人|申诉人)(?:被|又被)(?:你们|法院|执行局)?(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
+    r"|追加(?:我|俺|本人|申诉人)(?:为|成)"
+    r"|(?:说|称)(?:我|俺)欠"
+    r"|(?:我|本人|俺)(?:是|系)(?:[^，。；\n]{0,12}的)?(?:担保人|保证人|连带责任人))")

@@ -10,7 +10,6 @@ from typing import Optional, Sequence
 import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator
-from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
@@ -18,15 +17,43 @@ from ..types import ACCEPT_GROUNDS, GROUNDS, REJECT_GROUNDS
 from .features import TextFeatures, facts_matrix
 
 
-def _calibrated(C: float, seed: int, cv: int) -> CalibratedClassifierCV:
-    base = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, solver="liblinear")
-    return CalibratedClassifierCV(base, method="sigmoid",
-                                  cv=StratifiedKFold(cv, shuffle=True, random_state=seed))
+class PlattLogistic(BaseEstimator):
+    """Logistic regression with Platt (sigmoid) calibration fitted on out-of-fold scores.
 
+    The same as ``CalibratedClassifierCV(ensemble=False)`` but keeping the out-of-fold calibrated
+    probabilities (``oof_proba_``) so thresholds can be tuned without a second round of fits, and
+    predicting with one linear model (fast).
+    """
 
-def _mean_coef(cal: CalibratedClassifierCV, n_text: int) -> np.ndarray:
-    coefs = [cc.estimator.coef_.ravel()[:n_text] for cc in cal.calibrated_classifiers_]
-    return np.mean(coefs, axis=0).astype(np.float32)
+    def __init__(self, C: float = 4.0, cv: int = 5, seed: int = 0):
+        self.C = C
+        self.cv = cv
+        self.seed = seed
+
+    def _base(self):
+        return LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000, solver="liblinear")
+
+    def fit(self, X, y, sample_weight=None):
+        y = np.asarray(y)
+        folds = StratifiedKFold(self.cv, shuffle=True, random_state=self.seed)
+        params = None if sample_weight is None else {"sample_weight": np.asarray(sample_weight)}
+        oof = cross_val_predict(self._base(), X, y, cv=folds, method="decision_function",
+                                params=params)
+        platt = LogisticRegression(C=1e4, solver="lbfgs").fit(oof.reshape(-1, 1), y)
+        self.a_ = float(platt.coef_[0, 0])
+        self.b_ = float(platt.intercept_[0])
+        self.oof_proba_ = 1.0 / (1.0 + np.exp(-(self.a_ * oof + self.b_)))
+        self.estimator_ = self._base().fit(X, y, sample_weight=sample_weight)
+        self.coef_ = self.estimator_.coef_.ravel().astype(np.float32)
+        self.intercept_ = float(self.estimator_.intercept_[0])
+        return self
+
+    def decision_function(self, X) -> np.ndarray:
+        return np.asarray(X @ self.coef_).ravel() + self.intercept_
+
+    def predict_proba(self, X) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-(self.a_ * self.decision_function(X) + self.b_)))
+        return np.stack([1 - p, p], axis=1)
 
 
 class PetitionModel(BaseEstimator):
@@ -58,16 +85,15 @@ class PetitionModel(BaseEstimator):
         self.features_ = clone(self.features) if self.features is not None else TextFeatures()
         self.features_.fit(texts)
         X = self._X(texts, facts)
-        n_text = X.shape[1] - len(facts[0]) if facts else X.shape[1]
         self.n_text_features_ = int(self.features_.transform(texts[:1]).shape[1])
         sw = None if sample_weight is None else np.asarray(sample_weight, dtype=float)
 
         y_dec = np.array([1 if d == "reject" else 0 for d in decisions])
-        self.decision_ = _calibrated(self.C, self.seed, self.cv).fit(X, y_dec, sample_weight=sw)
+        self.decision_ = PlattLogistic(self.C, self.cv, self.seed).fit(X, y_dec, sample_weight=sw)
 
         has_type = np.array([t in ("implementation", "review") for t in types])
         y_type = np.array([1 if t == "review" else 0 for t in types])[has_type]
-        self.type_ = _calibrated(self.C, self.seed, self.cv).fit(
+        self.type_ = PlattLogistic(self.C, self.cv, self.seed).fit(
             X[has_type], y_type, sample_weight=None if sw is None else sw[has_type])
 
         self.grounds_ = {}
@@ -77,18 +103,13 @@ class PetitionModel(BaseEstimator):
         for g in GROUNDS:
             if Y[g].sum() < 2 * self.cv:  # too few examples to learn this ground
                 continue
-            cal = _calibrated(self.ground_C, self.seed, self.cv).fit(X, Y[g], sample_weight=sw)
+            cal = PlattLogistic(self.ground_C, self.cv, self.seed).fit(X, Y[g], sample_weight=sw)
             self.grounds_[g] = cal
-            self.evidence_coef_[g] = _mean_coef(cal, self.n_text_features_)
-            if self.tune_thresholds:
-                oof[g] = cross_val_predict(_calibrated(self.ground_C, self.seed, 3), X, Y[g],
-                                           cv=StratifiedKFold(self.cv, shuffle=True, random_state=self.seed + 1),
-                                           method="predict_proba")[:, 1]
+            self.evidence_coef_[g] = cal.coef_[: self.n_text_features_]
+            oof[g] = cal.oof_proba_
         self.thresholds_ = {"A": 0.5, "R": 0.5}
         if self.tune_thresholds and oof:
             self.thresholds_ = self._tune(oof, Y, y_dec)
-        self.decision_coef_ = _mean_coef(self.decision_, self.n_text_features_)
-        self.type_coef_ = _mean_coef(self.type_, self.n_text_features_)
         return self
 
     def _tune(self, oof: dict, Y: dict, y_dec: np.ndarray) -> dict:

@@ -51,10 +51,6 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
     return None
 
 
-def _cut_to_boundary(data: bytes, limit: int) -> bytes:
-    return data[:limit]
-
-
 def looks_like_text(head: bytes) -> bool:
     """Could these first bytes be a text file (any of our encodings)?"""
     if not head:

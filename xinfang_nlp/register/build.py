@@ -51,7 +51,7 @@ def build_record(rr: ReadResult, analysis: Analysis, cls: Classification, *, rec
                  model_version: Optional[str]) -> Record:
     reg = empty_register()
     fields = analysis.fields or {}
-    for k in reg:
+    for k in list(reg) + ["forwarded_by", "forward_deadline"]:
         if k in fields and fields[k] is not None:
             reg[k] = fields[k]
     reg["received_at"] = received_at.isoformat()
@@ -70,7 +70,7 @@ def build_record(rr: ReadResult, analysis: Analysis, cls: Classification, *, rec
            and p.confidence < settings.low_ocr_threshold]
     if low:
         flags.add("low_ocr_confidence")
-    if cls.confidence < settings.review_threshold:
+    if cls.confidence < settings.review_threshold or rr.notes:
         flags.add("needs_review")
     if repeats:
         flags.add("repeat")
