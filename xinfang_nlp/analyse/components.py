@@ -112,8 +112,11 @@ def make_roles(nlp: Language, name: str, cues: Optional[list]):
     return component
 
 
-@Language.factory("xinfang_fields", default_config={"summary_max": 118})
-def make_fields(nlp: Language, name: str, summary_max: int):
+@Language.factory("xinfang_fields", default_config={"summary_max": 118, "selfparty_model": ""})
+def make_fields(nlp: Language, name: str, summary_max: int, selfparty_model: str):
+    from .selfparty import load as load_selfparty
+    selfparty = load_selfparty(selfparty_model or None)
+
     def component(doc: Doc) -> Doc:
         if doc._.xf_ent_spans:
             # doc.ents is read and written once per Doc (each access walks every token)
@@ -123,12 +126,12 @@ def make_fields(nlp: Language, name: str, summary_max: int):
             doc.ents = ents
         doc._.xf_fields = assemble(_text(doc), doc._.xf_matches or [], doc._.xf_cases or [],
                                    doc._.xf_roles or [], doc._.xf_sentences or split_sentences(_text(doc)),
-                                   summary_max)
+                                   summary_max, selfparty)
         return doc
     return component
 
 
-def assemble(text, matches, cases, roles, sentences, summary_max: int = 118) -> dict:
+def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, selfparty=None) -> dict:
     cover, cover_kind = F.split_cover(text)
     dates = [m for m in matches if m.label == "DATE"]
     phones = [m for m in matches if m.label == "PHONE"]
@@ -136,7 +139,8 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118) -> 
     petitioner = F.pick_petitioner(text, roles, cover)
     applicants = [h.name for h in roles if h.role == "APPLICANT"]
     strong_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier < 3]
-    weak_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier == 3]
+    # a story debtor written as 赵某某 / 杜某 is an anonymised mention, not the register's party
+    weak_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier == 3 and not h.name.endswith("某")]
     judges = {h.name for h in roles if h.role == "JUDGE"}
     respondents = strong_resp or [r for r in weak_resp if r != petitioner and r not in applicants
                                   and r not in judges]
@@ -149,7 +153,11 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118) -> 
                 applicants.insert(0, h.name)
             elif "案外人" in h.cue:
                 outsiders.insert(0, h.name)
-    if petitioner and petitioner not in respondents and petitioner not in applicants and SELF_DEBTOR.search(text):
+    # the writer is the debtor (我应给付 / 把我拘留了 / 请解除对我的限高): a rule, or the letter classifier
+    if petitioner and petitioner not in respondents and petitioner not in applicants and (
+            SELF_DEBTOR.search(text) or (selfparty is not None and selfparty(text))):
+        if not strong_resp:
+            respondents = []      # the debt-story names are then the creditor's side
         respondents.insert(0, petitioner)
     if petitioner:
         for role_word, bucket in (("被执[行形型]人", respondents), ("申请执行人", applicants), ("案外人", outsiders)):

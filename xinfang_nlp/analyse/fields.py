@@ -137,6 +137,12 @@ def pick_phone(text: str, phones: list[Match], cover: Optional[tuple[int, int]],
             score -= 3
         if p.start > n * 0.6:
             score += 0.5
+        near = text[max(0, p.start - 10):p.start]
+        # 我电话是0531-76812274，儿子的手机是138…: the writer's own number over a relative's
+        if re.search(r"(我|本人|俺)的?(家里|家|家庭)?(电话|手机|座机|联系方式|联系电话)", near):
+            score += 2.5
+        elif re.search(r"(儿子|女儿|闺女|孙子|孙女|老伴|丈夫|妻子|爱人|媳妇|家属|邻居|亲戚|代写人|书记员|司机)的?[^，。；\n]{0,4}$", near):
+            score -= 2
         if score > best_score:
             best, best_score = p, score
     return best.value if best else None
@@ -166,6 +172,10 @@ def pick_petitioner(text: str, roles: list[RoleHit], cover: Optional[tuple[int, 
     company = re.search(r"(我公司|本公司|我司|我单位|本单位|我厂|我社|我们厂|我们公司)", text)
     contacts = [h for h in body if h.role == "CONTACT"]
     sig_orgs = _signature_orgs(text)
+    # 山东嘉禾运输股份有限公司（以下简称“我司”）是…
+    m = re.search(r"(?:^|\n)\s*([^\n，。：:（(]{4,40}?)[（(]以下简称[“\"]?(?:我司|我公司|本公司|我单位)", text)
+    if m and read_org(m.group(1), 0) == m.group(1):
+        return m.group(1)
     if company or (contacts and sig_orgs):
         for h in body:
             if h.role == "PETITIONER" and h.tier == 2 and read_org(h.name, 0):
@@ -181,7 +191,8 @@ def pick_petitioner(text: str, roles: list[RoleHit], cover: Optional[tuple[int, 
         # the signature (last) over a header; 代写人 over 委托人 is in the cue table
         return tier1[-1].name
     # a role cue signing the letter: 申请执行人：展德顺 / 申请执行人于秀云，电话…
-    sig_roles = [h for h in body if h.role in ("APPLICANT", "RESPONDENT", "OUTSIDER") and h.start > n - 90
+    sig_roles = [h for h in body if h.role in ("APPLICANT", "RESPONDENT", "OUTSIDER") and h.tier < 3
+                 and h.start > n - 90
                  and _line_or_sentence_start(text, h.start - len(h.cue) - 2)]
     tier2 = [h for h in body if h.role == "PETITIONER" and h.tier == 2]
     if tier2:

@@ -23,6 +23,7 @@ SURNAMES = set(
     "晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邴那鄂郦逯衣宿展亢逄仉员菅於蓟是律鲜撒过续浩岳綦荀"
     "茅郇郗訾隗荣战矫郄尉晏慎訾秘宓暴郏禚沃隆揭蹇濮闾靖束蔚汲居嵇扶钮习訾臧厍苍雒钭邰乜"
 )
+SURNAMES |= set("况蒯乜勾莘韶阎")
 SURNAMES -= set("于向和从是过来")   # ambiguous particles/verbs; 于 is handled with a stricter test
 WEAK_SURNAMES = set("于向和万时常高明国平全公")
 
@@ -44,6 +45,10 @@ NOT_NAMES = {"农民工", "农民", "农户", "包工头", "老板", "老人", "
              "执行", "关系", "关于", "关键", "解决", "解除", "解释", "应该", "应当", "包括", "连续", "安排",
              "管理", "管理人", "曾经", "康复", "宁愿", "章程", "丁点", "何时", "向来", "万一", "常委会",
              "应回避", "居民", "市民", "名单", "名单上", "问题", "司只", "情况", "事情", "名下", "老家", "居委会", "党支部", "支部", "应诉", "应付", "应得", "应有", "全额"}
+#: two characters that never open a name (支付货款 / 明显超标 / 那边的人 / 死亡 / 裁定)
+NOT_NAME_START = {"支付", "明显", "那边", "这边", "死亡", "裁定", "近亲", "厂里", "追加", "名下", "账户", "财产",
+                  "至今", "一直", "已经", "没有", "拒不", "逃避", "下落", "本人", "司认", "公司", "单位", "法人",
+                  "代表", "股东", "亲属", "家属", "仅支", "尚欠", "还欠", "应当", "应该", "承担", "偿还", "履行"}
 _NOT_GIVEN = ("家住", "家在", "家里", "家人", "家的", "家门", "向法院", "向你们", "向我", "向他", "法院", "法官", "法警", "来法院", "来到", "来了", "来找", "来问", "来信", "来访", "来电", "法律")
 TITLES = ("法官", "庭长", "局长", "院长", "执行员", "书记员", "审判员", "副局长", "副庭长", "队长", "助理",
           "先生", "女士", "师傅", "大爷", "大娘", "老师")
@@ -52,8 +57,8 @@ ORG_SUFFIX = (r"(?:有限责任公司|股份有限公司|有限公司|集团公�
               r"事务所|商行|经营部|经销部|维修部|服务部|销售部|门市部|加工厂|厂|超市|酒店|饭店|家具店|商店|店|学校|医院|支行|分行|银行|信用社|"
               r"村民委员会|居民委员会|委员会|中心|工作室|个体工商户)")
 ORG_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·]{{2,40}}?{ORG_SUFFIX}")
-ORG_BAD = set("欠我你他她的是了给把说在和与及都没不被因要就向")
-ORG_BAD_RE = re.compile(r"(合伙|开(?!发)|一家|大型|第三人|被执行人|申请执行人|欠|告)")
+ORG_BAD = set("欠我你他她的是了给把说在与及都没不被因要就向")
+ORG_BAD_RE = re.compile(r"(合伙|开(?!发)|一家|一个|大型|第三人|被执行人|申请执行人|欠|告|追加|申请|该公司|总公司|分公司$|和(?:他|她|我|你|俺))")
 ORG_GENERIC = ("外地", "本地", "一家", "一个", "一人", "这家", "那家", "这个", "那个", "该", "此", "贵", "某",
                "其", "对方", "本", "上述", "各", "有关", "相关", "两家", "几家", "多家")
 
@@ -76,6 +81,9 @@ def read_org(text: str, pos: int, maxlen: int = 40) -> Optional[str]:
         return None
     if any(c in "\n，。；：,;:" for c in body):
         return None
+    k = body.find("和")
+    if k > 0 and (k < 2 or read_person(body, 0, allow_title=False) == body[:k]):
+        return None     # 张三和李四公司 / 我和某公司: a list, not one name (顺和塑料制品有限公司 is one)
     return name
 
 
@@ -126,7 +134,7 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
         i += 1
     if not given:
         return None
-    if given[-1] in PLACE_END or (sur + given) in NOT_NAMES:
+    if given[-1] in PLACE_END or (sur + given) in NOT_NAMES or (sur + given)[:2] in NOT_NAME_START:
         return None
     if unlisted and i < n and t[i] not in _HARD_END:
         return None

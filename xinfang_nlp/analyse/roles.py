@@ -28,6 +28,7 @@ DEFAULT_CUES: list[tuple[str, int, str]] = [
     ("JUDGE", 1, r"(?:承办人|承办法官|主办法官|执行法官|经办法官|经办人|承办的是|承办人员|承办人为|执行员|法官)(?:为|是|：|:)?\s*"),
     ("PETITIONER", 1, r"(?:信访人|申诉人|来电人|来访人|反映人|代写人|具状人|举报人|写信人|控告人|异议人|申请人)\s*[：:]\s*(?:(?:申请执行人|被执行人|案外人)\s*)?"),
     ("PETITIONER", 1, r"律师(?:：|:)?\s*(?=[^\s事])"),
+    ("PETITIONER", 1, r"(?:^|\n)\s*(?:姓名|留言人|赔偿请求人|反映人|投诉人)\s*(?:[：:]\s*|[ \t]+)"),
     ("PETITIONER", 1, r"(?:农民工代表|代表人|代表|委托代理人|代理人)\s*[：:]\s*"),
     ("PETITIONER", 2, r"(?:我叫|我是|我系|本人是|本人叫|本人|鄙人|俺叫|俺是|我们厂是|我们公司是|我公司|本公司|我司|我单位|我厂)\s*[（(]?"),
     ("PETITIONER", 3, r"(?:信访人|申诉人|来电人|来访人|群众)\s*"),
@@ -186,11 +187,13 @@ _VERB_PATTERNS = [
     (re.compile(r"被(?:人|他们|对方)?(?:告|起诉|判)"), "before"),
     # 借给熊大勇 / 租给了杜志刚 / 法院判吕长海给 / 执行吴天保的案子 / 起诉的是武建伟
     (re.compile(r"(?:借给|租给|卖给|赊给|借款给)了?"), "after"),
-    (re.compile(r"(?:判决?令?|判了)"), "after_pay"),
+    (re.compile(r"(?:判决?令?|判了)(?:对方司机|对方|被告|司机|包工头|车主)?"), "after_pay"),
     (re.compile(r"执行(?=[^，。]{2,4}的(?:案子|案件))"), "after"),
     (re.compile(r"起诉的是|告的是|告了"), "after"),
     # 我与谷振华离婚后财产纠纷一案 / 我公司与某某有限公司买卖合同纠纷
-    (re.compile(r"(?:我|我公司|我司|本公司|我厂|申请人|申请执行人)(?:与|和|跟)(?=[^，。]{2,40}纠纷)"), "after_party"),
+    (re.compile(r"(?:我|俺|我公司|我司|本公司|我厂|申请人|申请执行人|当事人|委托人)(?:与|和|跟)(?=[^，。]{2,40}(?:纠纷|打官司))"), "after_party"),
+    # 彭静申请执行贺芳赔偿款一案 / 我父亲诉杨丽云离婚后财产纠纷
+    (re.compile(r"(?:(?<![向去再])申请执行(?![人款案的以后之时了过])|(?<![申上起投告])诉(?![求讼状称至到前说]))"), "after_party"),
 ]
 _PAY = re.compile(r"(给|赔|还|支付|偿还|返还|付)")
 
@@ -227,12 +230,27 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
 _OWES = re.compile(r"(?:应当|应|需|该)(?:向[^，。；\n]{1,12}?)?(?:给付|支付|赔偿|偿还|返还|归还|付给|赔付|还款|给|还|赔|付)")
 #: ... and after these: 借给同学邬海洋 / 给老板江文利干活 / 车主苏家栋
 _DEBTOR_AFTER = re.compile(
-    r"(?:(?:借给|借款给|租给|卖给|赊给|欠款人|债务人|老赖|车主|包工头|(?<![的])老板(?!娘))(?:了|是|叫|为)?"
-    r"(?:同学|朋友|老乡|同事|邻居|亲戚|战友|表哥|表弟|表姐|表妹|堂哥|堂弟|一个|个)?)")
+    r"(?:(?:借给|借款给|租给|卖给|赊给|欠款人|债务人|老赖|车主|包工头|(?<![的])老板(?!娘)|前夫|前妻|"
+    r"(?:对方|肇事|开车的|货车|那个)?司机|欠(?:我|俺|我们|俺们|我家)[^，。；\n]{0,4}?的)(?:了|是|叫|为)?"
+    r"(?:同村的|同村|村里的|同学|朋友|老乡|同事|邻居|亲戚|战友|表哥|表弟|表姐|表妹|堂哥|堂弟|一个|个)?)")
 #: a person who is arrested/fined/limited by the court is the respondent: 我弟弟谷长友被你们拘留了
 _SANCTIONED = re.compile(r"(?:又|也|都|已经|已)?被(?:你们|法院|执行局|钢城法院|你院|贵院)?(?:司法)?(?:拘留|罚款|限高|限制高消费|限制消费|列入失信|纳入失信|拉入黑名单)")
 #: X系（2023）鲁0117执1788号案件被执行人 / X是本案的被执行人
-_IS_RESPONDENT = re.compile(r"(?:系|是|为|作为)[^，。；！？\n]{0,30}?被执[行形型]人(?![的之])")
+_IS_RESPONDENT = re.compile(r"(?:系|是|为|作为)(?:本案|该案|[^，。；！？\n与和跟及]{0,30}?(?:案件?|号)的?)?被执[行形型]人(?![的之])")
+
+
+_DISPUTE = re.compile(r"(?:与|和|跟)")
+
+
+def _inside_org(text: str, i: int, maxlen: int = 30) -> bool:
+    s = i
+    while s > 0 and i - s < maxlen and text[s - 1] not in _PUNCT:
+        s -= 1
+    for k in range(s, i):
+        org = read_org(text, k)
+        if org and k + len(org) > i + 1:
+            return True
+    return False
 
 
 def party_ending_at(text: str, end: int, maxlen: int = 40) -> Optional[str]:
@@ -268,6 +286,17 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         name = party_ending_at(text, m.start())
         if name:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 2, "系被执行人"))
+    # 叶静与彭军劳动争议一案 / 夏泽宇和吕杰因为承包费打官司: the second party (the first is the applicant)
+    for m in _DISPUTE.finditer(text):
+        if _inside_org(text, m.start()):
+            continue        # 济南顺和塑料制品有限公司: 和 inside a name
+        first = party_ending_at(text, m.start())
+        if not first:
+            continue
+        name = read_party(text, m.end())
+        if name and text.startswith(name, m.end()) and re.match(
+                r"(?:之间)?(?:因|的)?[^，。；\n]{0,25}?(?:纠纷|打官司|一案)", text[m.end() + len(name):]):
+            out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "与"))
     for m in _DEBTOR_AFTER.finditer(text):
         if not m.group(0):
             continue
