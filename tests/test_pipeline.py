@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from xinfang_nlp.pipeline import process
 from xinfang_nlp.register.store import Store
@@ -101,7 +101,11 @@ def test_killed_batch_loses_nothing_and_duplicates_nothing(tmp_path):
     bag = tmp_path / "scans"
     bag.mkdir()
     for i in range(8):
-        Image.new("RGB", (120 + i, 160), "white").save(bag / f"scan-{i:02d}.png")
+        img = Image.new("RGB", (320 + i, 400), "white")
+        draw = ImageDraw.Draw(img)
+        for row in range(6):                      # ink strokes, so the page is not blank
+            draw.rectangle((20, 30 + 50 * row, 300, 48 + 50 * row), fill="black")
+        img.save(bag / f"scan-{i:02d}.png")
     cfg = tmp_path / "court.toml"
     cfg.write_text('ocr_engine = "slow"\n', encoding="utf-8")
     db = tmp_path / "reg.sqlite"

@@ -52,7 +52,8 @@ class PlattLogistic(BaseEstimator):
         return np.asarray(X @ self.coef_).ravel() + self.intercept_
 
     def predict_proba(self, X) -> np.ndarray:
-        p = 1.0 / (1.0 + np.exp(-(self.a_ * self.decision_function(X) + self.b_)))
+        z = np.clip(self.a_ * self.decision_function(X) + self.b_, -40, 40)
+        p = 1.0 / (1.0 + np.exp(-z))
         return np.stack([1 - p, p], axis=1)
 
 
@@ -61,7 +62,7 @@ class PetitionModel(BaseEstimator):
     one-vs-rest logistic regression. Per-family ground thresholds are tuned on out-of-fold
     predictions of the training data (never on the gold split)."""
 
-    def __init__(self, C: float = 4.0, ground_C: float = 4.0, facts_scale: float = 1.0,
+    def __init__(self, C: float = 10.0, ground_C: float = 10.0, facts_scale: float = 1.0,
                  cv: int = 5, seed: int = 20261122, tune_thresholds: bool = True,
                  features: Optional[TextFeatures] = None):
         self.C = C
