@@ -23,7 +23,7 @@ SURNAMES = set(
     "晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邴那鄂郦逯衣宿展亢逄仉员菅於蓟是律鲜撒过续浩岳綦荀"
     "茅郇郗訾隗荣战矫郄尉晏慎訾秘宓暴郏禚沃隆揭蹇濮闾靖束蔚汲居嵇扶钮习訾臧厍苍雒钭邰乜"
 )
-SURNAMES |= set("况蒯乜勾莘韶阎")
+SURNAMES |= set("况蒯乜勾莘韶阎赖贝庹糜")
 SURNAMES -= set("于向和从是过来")   # ambiguous particles/verbs; 于 is handled with a stricter test
 WEAK_SURNAMES = set("于向和万时常高明国平全公")
 
@@ -37,7 +37,7 @@ STOP = set(
 #: a "name" ending in these is a place (颜庄镇, 钢城区)
 PLACE_END = set("镇村区县乡省街市庄屯湾")
 #: surname-initial common nouns that are not names
-NOT_NAMES = {"农民工", "农民", "农户", "包工头", "老板", "老人", "老头", "老百姓", "房东", "房主", "车主",
+NOT_NAMES = {"师傅", "师父", "农民工", "农民", "农户", "包工头", "老板", "老人", "老头", "老百姓", "房东", "房主", "车主",
              "司机", "领导", "群众", "高中", "明白", "常年", "任何", "时候", "国家", "文件", "金额", "金钱",
              "方面", "方式", "原告", "原来", "平时", "全部", "全家", "全款", "余款", "余额", "叶子", "华为",
              "江湖", "毛病", "钱款", "程序", "孙子", "黄金", "周末", "周边", "成本", "成功", "陆续", "路上",
@@ -81,10 +81,19 @@ def read_org(text: str, pos: int, maxlen: int = 40) -> Optional[str]:
         return None
     if any(c in "\n，。；：,;:" for c in body):
         return None
+    if body.count("（") + body.count("(") != body.count("）") + body.count(")"):
+        return None     # 焦永胜（钢城区永胜建材经营部: a person with a note in brackets, not one name
     k = body.find("和")
     if k > 0 and (k < 2 or read_person(body, 0, allow_title=False) == body[:k]):
         return None     # 张三和李四公司 / 我和某公司: a list, not one name (顺和塑料制品有限公司 is one)
+    # 宁波捷达物流有限公司济南分公司 / 济南宏图建筑有限公司钢城项目部: a branch is its own party
+    b = _BRANCH.match(text, pos + len(name))
+    if b and not any(c in ORG_BAD for c in b.group(1)) and not b.group(1).startswith(("的", "和", "及")):
+        name += b.group(0)
     return name
+
+
+_BRANCH = re.compile(r"([\u4e00-\u9fff]{0,8}?)(分公司|项目部|项目经理部|分厂|分店|营业部|支行|分行|办事处)")
 
 
 _HARD_END = set("，,。.：:；;、！!？?\n\r\t （(）)【[“”\"'0123456789")
@@ -161,6 +170,16 @@ def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
     p = read_person(text, pos, allow_title=False, loose=loose)
     if p:
         return p
+    # 被执行人是我前夫栾志强 / 她原来的房客郑立春 / 承办法官常建军的亲弟弟常建国 / 其股东蔡立伟
+    m = RELATION_GLUE.match(text, pos)
+    if m:
+        q = pos + m.end() - m.start()
+        org = read_org(text, q)
+        if org:
+            return org
+        p = read_person(text, q, allow_title=False, loose=loose)
+        if p:
+            return p
     # 被执行人是钢城区的于庆林 / 被执行人是莱芜的张三 / 老板芦海
     m = re.match(r"[\u4e00-\u9fff]{1,8}?(?:区|县|市|镇|乡|村|街道|社区|那边|这边)?的", text[pos:pos + 10])
     if m:
@@ -169,6 +188,14 @@ def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
         return read_person(text, q + (t.end() - q if t else 0), allow_title=False)
     return None
 
+
+#: relation words between a role cue and the name: 被执行人是我前夫栾志强 / 及其实际控制人时长青
+RELATIONS = (r"(?:前夫|前妻|丈夫|老公|对象|妻子|老婆|爱人|媳妇|儿子|女儿|闺女|儿媳|女婿|前女婿|哥哥|弟弟|姐姐|妹妹|哥|弟|姐|妹|"
+             r"父亲|母亲|老父亲|表哥|表弟|表姐|表妹|堂哥|堂弟|侄子|外甥|小舅子|连襟|亲戚|同学|朋友|同事|邻居|老乡|战友|"
+             r"房客|租户|承租人|房东|雇主|老板|老板娘|包工头|股东|投资人|法定代表人|法人代表|法人|实际控制人|经营者|"
+             r"负责人|担保人|保证人|总公司|母公司|分公司|子公司)")
+RELATION_GLUE = re.compile(r"(?:我|俺|她|他|其|它)?的?(?:[\u4e00-\u9fff]{2,6}?的)?(?:原来的|以前的|亲)?" + RELATIONS
+                           + r"(?:是|叫|名叫)?")
 
 _GLUE = re.compile(r"(?:[\s：:“\"「『]|是|为|叫|系|即|原来叫|原名|名叫|叫做|就是|乃|还有|包括|分别是)*")
 

@@ -51,7 +51,7 @@ class TextFeatures(BaseEstimator, TransformerMixin):
     """char n-gram TF-IDF ⊕ word TF-IDF. scikit-learn contract: params stored, learned attrs end in _."""
 
     def __init__(self, char_ngrams: tuple[int, int] = (1, 3), char_max_features: int = 80000,
-                 word_max_features: int = 30000, min_df: int = 2, use_words: bool = True):
+                 word_max_features: int = 30000, min_df: int = 2, use_words: bool = False):
         self.char_ngrams = char_ngrams
         self.char_max_features = char_max_features
         self.word_max_features = word_max_features

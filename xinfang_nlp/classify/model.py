@@ -43,9 +43,9 @@ class PlattLogistic(BaseEstimator):
         self.a_ = float(platt.coef_[0, 0])
         self.b_ = float(platt.intercept_[0])
         self.oof_proba_ = 1.0 / (1.0 + np.exp(-(self.a_ * oof + self.b_)))
-        self.estimator_ = self._base().fit(X, y, sample_weight=sample_weight)
-        self.coef_ = self.estimator_.coef_.ravel().astype(np.float32)
-        self.intercept_ = float(self.estimator_.intercept_[0])
+        final = self._base().fit(X, y, sample_weight=sample_weight)
+        self.coef_ = final.coef_.ravel().astype(np.float32)   # only what predicting needs is kept
+        self.intercept_ = float(final.intercept_[0])
         return self
 
     def decision_function(self, X) -> np.ndarray:
@@ -64,7 +64,7 @@ class PetitionModel(BaseEstimator):
 
     def __init__(self, C: float = 10.0, ground_C: float = 10.0, facts_scale: float = 1.0,
                  cv: int = 5, seed: int = 20261122, tune_thresholds: bool = True,
-                 features: Optional[TextFeatures] = None):
+                 features: Optional[TextFeatures] = None, type_uses_grounds: float = 0.0):
         self.C = C
         self.ground_C = ground_C
         self.facts_scale = facts_scale
@@ -72,6 +72,7 @@ class PetitionModel(BaseEstimator):
         self.seed = seed
         self.tune_thresholds = tune_thresholds
         self.features = features
+        self.type_uses_grounds = type_uses_grounds
 
     # ------------------------------------------------------------------ fit
     def _X(self, texts: Sequence[str], facts: Sequence[dict]):
@@ -92,13 +93,8 @@ class PetitionModel(BaseEstimator):
         y_dec = np.array([1 if d == "reject" else 0 for d in decisions])
         self.decision_ = PlattLogistic(self.C, self.cv, self.seed).fit(X, y_dec, sample_weight=sw)
 
-        has_type = np.array([t in ("implementation", "review") for t in types])
-        y_type = np.array([1 if t == "review" else 0 for t in types])[has_type]
-        self.type_ = PlattLogistic(self.C, self.cv, self.seed).fit(
-            X[has_type], y_type, sample_weight=None if sw is None else sw[has_type])
 
         self.grounds_ = {}
-        self.evidence_coef_ = {}
         oof = {}
         Y = {g: np.array([1 if g in gs else 0 for gs in grounds]) for g in GROUNDS}
         for g in GROUNDS:
@@ -106,12 +102,26 @@ class PetitionModel(BaseEstimator):
                 continue
             cal = PlattLogistic(self.ground_C, self.cv, self.seed).fit(X, Y[g], sample_weight=sw)
             self.grounds_[g] = cal
-            self.evidence_coef_[g] = cal.coef_[: self.n_text_features_]
             oof[g] = cal.oof_proba_
+        # type: text features, optionally with the (out-of-fold) ground probabilities stacked on
+        has_type = np.array([t in ("implementation", "review") for t in types])
+        y_type = np.array([1 if t == "review" else 0 for t in types])[has_type]
+        Xt = self._with_grounds(X, oof)
+        self.type_ = PlattLogistic(self.C, self.cv, self.seed).fit(
+            Xt[has_type], y_type, sample_weight=None if sw is None else sw[has_type])
         self.thresholds_ = {"A": 0.5, "R": 0.5}
         if self.tune_thresholds and oof:
             self.thresholds_ = self._tune(oof, Y, y_dec)
+        for m in [self.decision_, self.type_, *self.grounds_.values()]:
+            del m.oof_proba_                      # training-time only; keeps the artifact small
         return self
+
+    def _with_grounds(self, X, probs: dict):
+        if not self.type_uses_grounds:
+            return X
+        G = np.stack([probs.get(g, np.zeros(X.shape[0])) for g in GROUNDS], axis=1)
+        return sparse.hstack([X, sparse.csr_matrix(G * self.type_uses_grounds)], format="csr",
+                             dtype=np.float32)
 
     def _tune(self, oof: dict, Y: dict, y_dec: np.ndarray) -> dict:
         """Pick the per-family threshold maximising micro-F1 of grounds on out-of-fold probabilities,
@@ -142,8 +152,8 @@ class PetitionModel(BaseEstimator):
         """Per document: P(reject), P(review) and P(ground) for every learned ground."""
         X = self._X(list(texts), facts)
         p_rej = self.decision_.predict_proba(X)[:, 1]
-        p_rev = self.type_.predict_proba(X)[:, 1]
         per_g = {g: m.predict_proba(X)[:, 1] for g, m in self.grounds_.items()}
+        p_rev = self.type_.predict_proba(self._with_grounds(X, per_g))[:, 1]
         out = []
         for i in range(X.shape[0]):
             d = {"reject": float(p_rej[i]), "review": float(p_rev[i])}
@@ -157,7 +167,7 @@ class PetitionModel(BaseEstimator):
 
     def sentence_scores_from(self, Xs, label: str) -> np.ndarray:
         """How much each sentence (rows of ``sentence_matrix``) pushes towards ``label`` (a ground)."""
-        coef = self.evidence_coef_.get(label)
-        if coef is None or Xs.shape[0] == 0:
+        head = self.grounds_.get(label)
+        if head is None or Xs.shape[0] == 0:
             return np.zeros(Xs.shape[0], dtype=np.float32)
-        return np.asarray(Xs @ coef).ravel()
+        return np.asarray(Xs @ head.coef_[: self.n_text_features_]).ravel()
