@@ -61,20 +61,27 @@ def main():
     idx = list(range(len(hand)))
     rnd.shuffle(idx)
     folds = [idx[i::args.folds] for i in range(args.folds)]
+    fitted = {}
     for cfg_s in args.config or ["{}"]:
         cfg = json.loads(cfg_s)
         feat_cfg = {k[5:]: v for k, v in cfg.items() if k.startswith("feat_")}
-        model_cfg = {k: v for k, v in cfg.items() if not k.startswith("feat_") and k != "w"}
+        model_cfg = {k: v for k, v in cfg.items() if not k.startswith("feat_") and k not in ("w", "mix")}
+        from dataclasses import replace
+        fold_settings = replace(settings, decision_mix=cfg.get("mix", settings.decision_mix))
         w = dict(WEIGHTS, **cfg.get("w", {}))
         res = []
-        for f in folds:
+        for k, f in enumerate(folds):
             held = [hand[i] for i in f]
             tr = [hand[i] for i in idx if i not in set(f)] + gen
-            m = PetitionModel(features=TextFeatures(**feat_cfg), **model_cfg).fit(
+            key = (json.dumps({c: v for c, v in cfg.items() if c != "mix"}, sort_keys=True), k)
+            if key in fitted:
+                m = fitted[key]
+            else:
+                m = fitted[key] = PetitionModel(features=TextFeatures(**feat_cfg), **model_cfg).fit(
                 [d["text"] for d in tr], [facts_of(d["_a"]) for d in tr], [d["decision"] for d in tr],
                 [d.get("type") for d in tr], [d["grounds"] for d in tr],
                 sample_weight=[w[d["provenance"]["method"]] for d in tr])
-            clf = Classifier(m, settings)
+            clf = Classifier(m, fold_settings)
             res.append(score(held, clf.classify_many([d["_a"] for d in held], evidence=False)))
         avg = {k: round(float(np.mean([r[k] for r in res])), 4) for k in res[0]}
         print(cfg_s, avg, flush=True)

@@ -144,3 +144,11 @@ def test_sentences_are_char_offsets():
     text = "第一句。第二句！\n第三行；第四? 完"
     sents = split_sentences(text)
     assert [text[s:e] for s, e in sents] == ["第一句。", "第二句！", "第三行；", "第四?", "完"]
+
+
+def test_phone_groupings_and_spaced_landline():
+    from xinfang_nlp.analyse.patterns import find_phones
+    from xinfang_nlp.analyse.textutil import fold
+    t = fold("手机 1395 3470 618，座机 0531 7681 2230，另 ＋86 135 0634 1852，案号执1309号，身份证外")
+    got = [m.value for m in find_phones(t)]
+    assert got == ["13953470618", "053176812230", "13506341852"]

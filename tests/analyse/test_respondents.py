@@ -100,3 +100,83 @@ def test_sentences_and_ents_still_set(an):
     doc = a.doc
     assert [s.text for s in doc.sents][:2] == ["我叫马芳。", "电话13905317788！"]
     assert any(e.label_ == "PHONE" for e in doc.ents)
+
+
+# ---- written for the hand-t3 round: relations, lists with 及其, branches, phones among several numbers
+def test_respondent_after_relation_word(an):
+    t = ("执行局领导：\n我是（2022）鲁0117执2033号案件的申请执行人逯红梅。被执行人是我前夫栾志强，"
+         "法院判他给我折价款十五万元，一年半了没动静。\n逯红梅 电话 13793176650\n2023年12月4日")
+    assert an(t).fields["respondents"] == ["栾志强"]
+
+
+def test_list_with_relation_and_branch(an):
+    t = ("我公司是（2022）鲁0117执2141号案件的申请执行人，被执行人为济南宏图建筑有限公司、"
+         "济南宏图建筑有限公司钢城项目部及董宏图。执行款至今未分配。\n联系人：法务部 全志刚\n"
+         "手机：18253408127\n办公电话：0531-76098820\n钢城区泰和商砼有限公司\n2024年6月11日")
+    f = an(t).fields
+    assert set(f["respondents"]) == {"济南宏图建筑有限公司", "济南宏图建筑有限公司钢城项目部", "董宏图"}
+    assert f["petitioner_phone"] == "18253408127"
+
+
+def test_company_and_its_controller(an):
+    t = ("我是（2023）鲁0117执1602号案件的申请执行人栗建国，被执行人济南华泰物流有限公司及其实际控制人时长青。"
+         "法院无缘无故解除了扣押。\n栗建国 15153487760")
+    assert set(an(t).fields["respondents"]) == {"济南华泰物流有限公司", "时长青"}
+
+
+def test_asked_to_add_is_not_yet_a_respondent(an):
+    t = ("我是申请执行人于海燕，被执行人是莱芜鑫诚商贸有限公司，案号（2022）鲁0117执1744号。"
+         "我申请追加房建业、房建国为被执行人，三个月了没有答复。\n于海燕\n电话：133 6534 9917")
+    f = an(t).fields
+    assert f["respondents"] == ["莱芜鑫诚商贸有限公司"]
+    assert f["petitioner_phone"] == "13365349917"
+
+
+def test_relative_of_the_respondent_is_not_the_respondent(an):
+    t = ("我叫邝秀英，我是被执行人邝志刚的母亲，我儿子欠蔺德福钱（（2023）鲁0117执1001号），"
+         "执行局的人说我妨碍执行，罚了我五千块钱。请法院把罚款退给我。\n邝秀英 电话：139 5341 2680")
+    f = an(t).fields
+    assert f["respondents"] == ["邝志刚"]
+    assert f["petitioner_phone"] == "13953412680"
+
+
+def test_name_with_a_note_in_brackets(an):
+    t = ("区人大领导：\n我叫亓凤莲，是（2021）鲁0117执1309号案件的申请执行人。被执行人焦永胜（钢城区永胜建材经营部老板）"
+         "欠我钢材款十一万。承办的是冷法官，冷法官的电话0531-76235519。\n我的电话：13505341947（我闺女的：15866396022）\n亓凤莲")
+    f = an(t).fields
+    assert f["respondents"] == ["焦永胜"]
+    assert f["petitioner_phone"] == "13505341947"
+
+
+def test_org_enforced_named_in_brackets(an):
+    t = ("我是幸福苑小区业主委员会的主任卜庆林，小区物业公司（济南安居物业服务有限公司）被法院执行，"
+         "案号（2023）鲁0117执1609号，法院扣押了公共维修基金账户。\n卜庆林 电话 0531 7681 2230 / 15053421876")
+    f = an(t).fields
+    assert f["respondents"] == ["济南安居物业服务有限公司"]
+    assert f["petitioner_phone"] == "15053421876"
+
+
+def test_guarantor_named_in_story(an):
+    t = ("我把二十万借给了老同事狄长河，他拉着他的连襟樊文海做了担保。法院判决后我申请执行，"
+         "案号（2021）鲁0117执577号，到现在没有结果。\n我的联系电话：15966372248\n申请执行人：蒯玉成")
+    assert set(an(t).fields["respondents"]) == {"狄长河", "樊文海"}
+
+
+def test_phone_own_landline_over_nephews_mobile(an):
+    t = ("我叫佟玉珍，借给谢长贵两万块钱，法院判了他不还，执行的是秦法官。我侄子的电话是13969341187，"
+         "我自己没有手机，家里座机0531-76502316。\n佟玉珍\n2023.12.20")
+    assert an(t).fields["petitioner_phone"] == "053176502316"
+
+
+def test_phone_mobile_grouped_four_four_three(an):
+    t = ("我是案外人鲍振华，这房子是我从赖文杰手里全款买的，法院在（2024）鲁0117执332号案件中以赖文杰为被执行人查封了。"
+         "联系电话：0531—76810352 或 1395 3470 618\n鲍振华")
+    f = an(t).fields
+    assert f["petitioner_phone"] == "13953470618"
+    assert f["respondents"] == ["赖文杰"]
+
+
+def test_phone_not_the_respondents(an):
+    t = ("我是开大车的司机芮伟，老板尚德江欠我工资3万4，案号（2023）鲁0117执1870号。"
+         "我手机13562419978，尚德江手机15165431287，你们打他电话。\n芮伟 2024年1月8日")
+    assert an(t).fields["petitioner_phone"] == "13562419978"

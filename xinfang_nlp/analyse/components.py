@@ -24,7 +24,7 @@ from .casenum import find_case_numbers
 from .patterns import find_dates, find_ids, find_money, find_phones
 import re
 
-from .roles import DEFAULT_CUES, SELF_DEBTOR, _is_self, find_roles
+from .roles import _OF_RELATIVE, DEFAULT_CUES, SELF_DEBTOR, _is_self, find_roles
 from .textutil import fold, split_sentences
 
 for _name in ("xf_folded", "xf_matches", "xf_cases", "xf_roles", "xf_fields", "xf_sentences", "xf_ent_spans", "xf_text"):
@@ -154,12 +154,15 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
             elif "案外人" in h.cue:
                 outsiders.insert(0, h.name)
     # the writer is the debtor (我应给付 / 把我拘留了 / 请解除对我的限高): a rule, or the letter classifier
-    if petitioner and petitioner not in respondents and petitioner not in applicants and (
+    # 我是被执行人邝志刚的母亲 / 被执行人某公司的法定代表人: the writer speaks for the party
+    speaks_for = bool(petitioner) and any(petitioner not in m.group(0) for m in _OF_RELATIVE.finditer(text))
+    if petitioner and petitioner not in respondents and petitioner not in applicants and not speaks_for and (
             SELF_DEBTOR.search(text) or (selfparty is not None and selfparty(text))):
         if not strong_resp:
-            respondents = []      # the debt-story names are then the creditor's side
+            # the debt-story names may be the creditor's side: drop those also read as applicants
+            respondents = [r for r in respondents if r not in applicants]
         respondents.insert(0, petitioner)
-    if petitioner:
+    if petitioner and not speaks_for:
         for role_word, bucket in (("被执[行形型]人", respondents), ("申请执行人", applicants), ("案外人", outsiders)):
             for m in re.finditer(role_word, text):
                 if petitioner in bucket:
@@ -171,7 +174,7 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
     judge = F.pick_judge(roles)
     fields = {
         "petitioner_name": petitioner,
-        "petitioner_phone": F.pick_phone(text, phones, cover, judge_spans),
+        "petitioner_phone": F.pick_phone(text, phones, cover, judge_spans, petitioner),
         "applicants": F._unique(applicants),
         "respondents": F._unique(respondents),
         "outsiders": F._unique(outsiders),

@@ -118,8 +118,19 @@ def letter_date(text: str, dates: list[Match], cover: Optional[tuple[int, int]])
 
 
 # ------------------------------------------------------------------ phone
+_OTHERS = (r"(?:儿子|女儿|闺女|孙子|孙女|外孙|老伴|丈夫|妻子|爱人|媳妇|对象|老公|老婆|家属|邻居|亲戚|代写人|书记员|司机|"
+           r"侄子|侄女|外甥|哥哥|弟弟|姐姐|妹妹|女婿|儿媳|同事|朋友|律所|律师事务所|事务所|副代表|法官|承办人|"
+           r"执行员|庭长|对方|被执行人|老板|包工头)")
+_OTHER_NEAR = re.compile(_OTHERS + r"的?[^，。；\n]{0,8}$")
+_OWN_NEAR = re.compile(r"(?:我|本人|俺)(?:自己)?的?(?:家里|家|家庭)?(?:的)?(?:电话|手机|座机|联系方式|联系电话)"
+                       r"|(?:^|[，,。：:\s])(?:家里|家)的?(?:座机|电话)")
+_OWNER_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4}?)的?(?:电话|手机|联系电话|座机)?[：:\s]*$")
+_BRACKET_AFTER = re.compile(r"\s*[（(]([^）)\n]{1,14})[）)]")
+
+
 def pick_phone(text: str, phones: list[Match], cover: Optional[tuple[int, int]],
-               judge_spans: list[tuple[int, int]]) -> Optional[str]:
+               judge_spans: list[tuple[int, int]], petitioner: Optional[str] = None) -> Optional[str]:
+    """The writer's own number among the letter's numbers (the judge's, a relative's, a firm's …)."""
     if not phones:
         return None
     body = [p for p in phones if not (cover and cover[0] <= p.start < cover[1])] or phones
@@ -139,10 +150,31 @@ def pick_phone(text: str, phones: list[Match], cover: Optional[tuple[int, int]],
             score += 0.5
         near = text[max(0, p.start - 10):p.start]
         # 我电话是0531-76812274，儿子的手机是138…: the writer's own number over a relative's
-        if re.search(r"(我|本人|俺)的?(家里|家|家庭)?(电话|手机|座机|联系方式|联系电话)", near):
+        if _OWN_NEAR.search(near):
             score += 2.5
-        elif re.search(r"(儿子|女儿|闺女|孙子|孙女|老伴|丈夫|妻子|爱人|媳妇|家属|邻居|亲戚|代写人|书记员|司机)的?[^，。；\n]{0,4}$", near):
+        elif _OTHER_NEAR.search(text[max(0, p.start - 14):p.start]):
             score -= 2
+        # 尚德江手机151… / 查春燕 电话：137…: a number after someone else's name
+        if petitioner:
+            lb = max(text.rfind(c, 0, p.start) for c in "，,。；;！？\n（(")
+            clause = text[lb + 1:p.start]
+            if petitioner in clause:
+                score += 1.5
+            else:
+                m = _OWNER_BEFORE.search(clause)
+                if m:
+                    who = read_person(m.group(1), 0, allow_title=False)
+                    if who and who == m.group(1)[:len(who)] and who != petitioner and len(clause) <= 12:
+                        score -= 1.5
+        # 18953407761（官德胜） 15965309922（副代表麻长顺）: the owner in brackets after the number
+        b = _BRACKET_AFTER.match(text, p.end)
+        if b:
+            inner = b.group(1)
+            if (petitioner and petitioner in inner) or re.search(r"(本人|个人|我的|自己)", inner):
+                score += 1.5
+            elif re.search(_OTHERS, inner) or (petitioner and len(inner) >= 3
+                                                and read_person(inner, len(inner) - 3, allow_title=False)):
+                score -= 1.5
         if score > best_score:
             best, best_score = p, score
     return best.value if best else None

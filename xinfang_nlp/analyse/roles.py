@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from .names import (COMPOUND_SURNAMES, STOP, SURNAMES, TITLES, _PUNCT, name_at_clause_end, read_org,
-                    read_party, read_person, skip_cue_glue)
+from .names import (COMPOUND_SURNAMES, RELATIONS, STOP, SURNAMES, TITLES, _PUNCT, name_at_clause_end,
+                    read_org, read_party, read_person, skip_cue_glue)
 
 # role, tier (lower = stronger for the petitioner), regex ending where the name starts
 DEFAULT_CUES: list[tuple[str, int, str]] = [
@@ -31,6 +31,7 @@ DEFAULT_CUES: list[tuple[str, int, str]] = [
     ("PETITIONER", 1, r"(?:^|\n)\s*(?:姓名|留言人|赔偿请求人|反映人|投诉人)\s*(?:[：:]\s*|[ \t]+)"),
     ("PETITIONER", 1, r"(?:农民工代表|代表人|代表|委托代理人|代理人)\s*[：:]\s*"),
     ("PETITIONER", 2, r"(?:我叫|我是|我系|本人是|本人叫|本人|鄙人|俺叫|俺是|我们厂是|我们公司是|我公司|本公司|我司|我单位|我厂)\s*[（(]?"),
+    ("PETITIONER", 2, r"(?:我|俺|本人)姓[\u4e00-\u9fff]{1,2}[，,]?\s*(?=叫)"),
     ("PETITIONER", 3, r"(?:信访人|申诉人|来电人|来访人|群众)\s*"),
     ("CONTACT", 1, r"联系人(?:：|:)?\s*(?:[\u4e00-\u9fff]{1,6}?部\s*)?"),
 ]
@@ -158,8 +159,13 @@ def _judges_before_title(text: str) -> list[RoleHit]:
 
 
 _CLAUSE_END = "。！？\n；，,：:"
-_JOIN = re.compile(r"[ \t]*(?:、|和|及|以及|与|跟|还有|，还有|/)[ \t]*")
+_JOIN = re.compile(r"[ \t]*(?:、|和|及|以及|与|跟|还有|，还有|/)[ \t]*"
+                   r"(?:(?:其|它|他|她)的?(?:[\u4e00-\u9fff]{2,3}的)?(?:亲)?" + RELATIONS + r"|"
+                   r"[\u4e00-\u9fff]{2,3}的(?:亲)?" + RELATIONS + r"|" + RELATIONS + r"(?=[\u4e00-\u9fff]{2,4}(?:[、，,。；和及（(\s]|$)))?[ \t]*")
 _THIRD = re.compile(r"(他|她|对方|其|儿子|女儿|哥|弟|姐|妹|父亲|母亲|丈夫|妻子|爱人|老伴|朋友|邻居)")
+
+
+_OF_RELATIVE = re.compile(r"被执[行形]人[是为：:]?[^，。；！？\n的之]{2,20}?(?:的|之)(?:亲)?" + RELATIONS)
 
 
 def _is_self(text: str, cue_start: int) -> bool:
@@ -167,13 +173,16 @@ def _is_self(text: str, cue_start: int) -> bool:
     我叫阚继友，是被执行人 / 我是房凤霞，（2021）鲁0117执1655号的被执行人."""
     b1 = max(text.rfind(c, 0, cue_start) for c in _CLAUSE_END)
     c1 = text[b1 + 1:cue_start].strip()
+    # 我是被执行人邝志刚的母亲 / 卫红梅（被执行人卫长江之妹）: a relative of the party, not the party
+    if _OF_RELATIVE.match(text, cue_start):
+        return False
     if len(c1) > 40 or _THIRD.search(c1):
         return False
     if re.match(r"(我|本人|我们|我公司|我单位|我厂|申诉人|信访人|来访人|来电人)(就|也|本人)?(是|系|作为|为)", c1):
         return True
     if b1 < 0 or text[b1] not in "，,":
         return False
-    b0 = max(text.rfind(c, 0, b1) for c in "。！？\n；")
+    b0 = max(text.rfind(c, 0, b1) for c in "。！？\n；，,")
     c0 = text[b0 + 1:b1].strip()
     if not re.search(r"(我叫|我是|本人|俺叫|俺是)", c0) or re.search(r"(申请执行人|被执行人|案外人)", c0):
         return False
@@ -184,7 +193,9 @@ _VERB_PATTERNS = [
     # 我哥司德利欠人家钱 / 吕长海欠我
     (re.compile(r"欠(?!条|款单|据)"), "before"),
     # 我弟弟殷宪军被人告了 / 肇事司机倪勇被判赔钱
-    (re.compile(r"被(?:人|他们|对方)?(?:告|起诉|判)"), "before"),
+    (re.compile(r"被(?:人|人家|他们|对方|法院)?(?:告|起诉|判)"), "before"),
+    # 他的连襟樊文海做了担保 / 樊文海承担连带保证责任
+    (re.compile(r"(?:做了?|作了?|当了?|提供了?)(?:连带)?(?:担保|保证)|承担连带"), "before"),
     # 借给熊大勇 / 租给了杜志刚 / 法院判吕长海给 / 执行吴天保的案子 / 起诉的是武建伟
     (re.compile(r"(?:借给|租给|卖给|赊给|借款给)了?"), "after"),
     (re.compile(r"(?:判决?令?|判了)(?:对方司机|对方|被告|司机|包工头|车主)?"), "after_pay"),
@@ -230,16 +241,18 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
 _OWES = re.compile(r"(?:应当|应|需|该)(?:向[^，。；\n]{1,12}?)?(?:给付|支付|赔偿|偿还|返还|归还|付给|赔付|还款|给|还|赔|付)")
 #: ... and after these: 借给同学邬海洋 / 给老板江文利干活 / 车主苏家栋
 _DEBTOR_AFTER = re.compile(
-    r"(?:(?:借给|借款给|租给|卖给|赊给|欠款人|债务人|老赖|车主|包工头|(?<![的])老板(?!娘)|前夫|前妻|"
+    r"(?:(?:借给|借款给|租给|卖给|赊给|欠款人|债务人|老赖|车主|包工头|(?<![的])老板(?!娘)|前夫|前妻|欠钱的人?|对方(?=叫|名叫)|"
     r"(?:对方|肇事|开车的|货车|那个)?司机|欠(?:我|俺|我们|俺们|我家)[^，。；\n]{0,4}?的)(?:了|是|叫|为)?"
     r"(?:同村的|同村|村里的|同学|朋友|老乡|同事|邻居|亲戚|战友|表哥|表弟|表姐|表妹|堂哥|堂弟|一个|个)?)")
 #: a person who is arrested/fined/limited by the court is the respondent: 我弟弟谷长友被你们拘留了
 _SANCTIONED = re.compile(r"(?:又|也|都|已经|已)?被(?:你们|法院|执行局|钢城法院|你院|贵院)?(?:司法)?(?:拘留|罚款|限高|限制高消费|限制消费|列入失信|纳入失信|拉入黑名单)")
 #: X系（2023）鲁0117执1788号案件被执行人 / X是本案的被执行人
-_IS_RESPONDENT = re.compile(r"(?:系|是|为|作为)(?:本案|该案|[^，。；！？\n与和跟及]{0,30}?(?:案件?|号)的?)?被执[行形型]人(?![的之])")
+_IS_RESPONDENT = re.compile(r"(?<!申请追加)(?<!追加)(?:系|是|为|作为)(?:本案|该案|[^，。；！？\n与和跟及]{0,30}?(?:案件?|号)的?)?被执[行形型]人(?![的之])")
 
 
 _DISPUTE = re.compile(r"(?:与|和|跟)")
+_ENFORCED = re.compile(r"被(?:你们|法院|你院|贵院|钢城法院)?(?:强制)?执行(?![人款])")
+_WORKED_FOR = re.compile(r"(?:给|替|在)(?=[^，。；\n]{4,40}?(?:[（(][^）)]{0,16}[）)])?[^，。；\n]{0,8}?(?:干活|打工|干了|做工|上班|开车|拉货|送货))|车是(?=[^，。；\n]{4,40}?的)")
 
 
 def _inside_org(text: str, i: int, maxlen: int = 30) -> bool:
@@ -284,6 +297,9 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "被拘"))
     for m in _IS_RESPONDENT.finditer(text):
         name = party_ending_at(text, m.start())
+        cs = max(text.rfind(c, 0, m.start()) for c in "，,。；！？\n")
+        if name and re.search(r"(?:追加|变更|增加|列为)", text[cs + 1:m.start()]):
+            continue    # 申请追加汲宏伟为被执行人: asked for, not yet a party
         if name:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 2, "系被执行人"))
     # 叶静与彭军劳动争议一案 / 夏泽宇和吕杰因为承包费打官司: the second party (the first is the applicant)
@@ -297,12 +313,30 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         if name and text.startswith(name, m.end()) and re.match(
                 r"(?:之间)?(?:因|的)?[^，。；\n]{0,25}?(?:纠纷|打官司|一案)", text[m.end() + len(name):]):
             out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "与"))
+    # 物业公司（济南安居物业服务有限公司）被法院执行 / 济南某公司被你院强制执行
+    for m in _ENFORCED.finditer(text):
+        end = m.start()
+        if end and text[end - 1] in "）)":
+            o = max(text.rfind("（", 0, end), text.rfind("(", 0, end))
+            name = read_org(text, o + 1) if o >= 0 else None
+            if name and o + 1 + len(name) == end - 1:
+                out.append(RoleHit(o + 1, end - 1, "RESPONDENT", name, 3, "被执行"))
+            continue
+        name = party_ending_at(text, end)
+        if name:
+            out.append(RoleHit(end - len(name), end, "RESPONDENT", name, 3, "被执行"))
+    # 给济南润丰建筑工程有限公司（法定代表人符建明）在颜庄镇干活 / 车是山东某运输有限公司的
+    for m in _WORKED_FOR.finditer(text):
+        name = read_org(text, m.end())
+        if name:
+            out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
     for m in _DEBTOR_AFTER.finditer(text):
         if not m.group(0):
             continue
         name = read_party(text, m.end())
-        if name and text.startswith(name, m.end()):
-            out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
+        s = text.find(name, m.end(), m.end() + len(name) + 12) if name else -1
+        if s >= 0:
+            out.append(RoleHit(s, s + len(name), "RESPONDENT", name, 3, m.group(0)))
     return out
 
 
@@ -314,4 +348,6 @@ SELF_DEBTOR = re.compile(
     r"|(?:我|俺|本人|申诉人)(?:被|又被)(?:你们|法院|执行局)?(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
     r"|追加(?:我|俺|本人|申诉人)(?:为|成)"
     r"|(?:说|称)(?:我|俺)欠"
+    r"|(?:我|俺|本人)(?:已经|现在|还|也|一直)?(?:在|上了|进了|被列入了?|被纳入了?|被拉进了?)失信"
+    r"|(?:把|将)(?:我|俺|本人)(?:拉进|列入|纳入)(?:了)?失信"
     r"|(?:我|本人|俺)(?:是|系)(?:[^，。；\n]{0,12}的)?(?:担保人|保证人|连带责任人))")

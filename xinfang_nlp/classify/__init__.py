@@ -71,7 +71,12 @@ class Classifier:
     def decide(self, p: dict[str, float], facts: dict[str, float], analysis: Analysis) -> Classification:
         rules = apply_rules(facts, analysis)
         th = getattr(self.model, "thresholds_", {"A": 0.5, "R": 0.5})
-        p_rej = p["reject"]
+        # the decision head and the ground heads vote together: a letter whose best ground is an
+        # acceptance ground is not rejected on a stray cue, and vice versa
+        s_a = max((p.get(g, 0.0) for g in ACCEPT_GROUNDS), default=0.0)
+        s_r = max((p.get(g, 0.0) for g in REJECT_GROUNDS), default=0.0)
+        mix = self.settings.decision_mix
+        p_rej = (1 - mix) * p["reject"] + mix * (s_r / max(s_a + s_r, 1e-9))
         forced = list(rules.force_reject)
         decision = "reject" if (forced or p_rej >= 0.5) else "accept"
         fam, t = (REJECT_GROUNDS, th["R"]) if decision == "reject" else (ACCEPT_GROUNDS, th["A"])
