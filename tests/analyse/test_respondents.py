@@ -180,3 +180,14 @@ def test_phone_not_the_respondents(an):
     t = ("我是开大车的司机芮伟，老板尚德江欠我工资3万4，案号（2023）鲁0117执1870号。"
          "我手机13562419978，尚德江手机15165431287，你们打他电话。\n芮伟 2024年1月8日")
     assert an(t).fields["petitioner_phone"] == "13562419978"
+
+
+def test_property_described_by_value_is_not_a_company():
+    from xinfang_nlp.analyse import Analyzer
+    from xinfang_nlp.settings import load_settings
+    text = ("我叫刘玉梅，是济南福源建材有限公司的法定代表人，联系电话15866021358。在（2023）鲁0117执567号案件中，"
+            "申请执行人孙立强的执行标的只有二十八万元，但执行法院却查封了我公司价值三百多万元的厂房和全部生产设备。\n"
+            "信访人：刘玉梅\n二〇二四年四月二日")
+    f = Analyzer(load_settings())(text).fields
+    assert "价值三百多万元的厂" not in (f["respondents"] + [f["petitioner_name"]])
+    assert f["petitioner_name"] in ("刘玉梅", "济南福源建材有限公司")

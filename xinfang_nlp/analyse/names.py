@@ -72,8 +72,12 @@ def read_org(text: str, pos: int, maxlen: int = 40) -> Optional[str]:
         return None
     name = m.group(0)
     body = name
+    stem = re.sub(ORG_SUFFIX + "$", "", body)
     # brackets only as a part of a name like 济南某某（集团）有限公司
-    if any(c in ORG_BAD for c in body[:-2]):
+    if any(c in ORG_BAD for c in stem):
+        return None
+    # 厂房 / 店铺 / 中心区: the "suffix" is the start of another word, not the end of a name
+    if m.end() < len(text) and text[m.end()] in "房铺面区内外里区址":
         return None
     if ORG_BAD_RE.search(body) or body[0] in "对向在把给从跟和与被让由将为于到":
         return None
