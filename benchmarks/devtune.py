@@ -28,7 +28,11 @@ def score(letters, preds):
     tp = fp = fn = 0
     per = {g: [0, 0, 0] for g in GROUNDS}
     dec = typ = nt = 0
+    pd, ok = [], []
     for d, c in zip(letters, preds):
+        pr = c.probabilities.get("reject_final", c.probabilities["reject"])
+        pd.append(pr if c.decision == "reject" else 1 - pr)
+        ok.append(c.decision == d["decision"])
         G, P = set(d["grounds"]), set(c.grounds)
         for g in GROUNDS:
             per[g][0] += g in G and g in P
@@ -41,7 +45,10 @@ def score(letters, preds):
     tp = sum(v[0] for v in per.values()); fp = sum(v[1] for v in per.values()); fn = sum(v[2] for v in per.values())
     f1 = lambda a, b, c: 2 * a / max(1, 2 * a + b + c)
     macro = np.mean([f1(*per[g]) for g in GROUNDS if per[g][0] + per[g][2] > 0])
-    return {"decision": dec / len(letters), "type": typ / max(1, nt), "micro": f1(tp, fp, fn), "macro": float(macro)}
+    from xinfang_nlp.evaluate import ece
+    return {"ece": ece(pd, ok), "conf_ece": ece([c.confidence for c in preds],
+                                              [c.decision == d["decision"] and set(c.grounds) == set(d["grounds"]) for d, c in zip(letters, preds)]),
+            "decision": dec / len(letters), "type": typ / max(1, nt), "micro": f1(tp, fp, fn), "macro": float(macro)}
 
 
 def main():

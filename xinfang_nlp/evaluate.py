@@ -80,7 +80,7 @@ def evaluate_classifier(letters: list[dict], models_dir: Optional[Path] = None) 
                 g_true.append(g in gold_g)
         ok = c.decision == d["decision"]
         dec_ok.append(ok)
-        p_rej = c.probabilities.get("reject", 0.5)
+        p_rej = c.probabilities.get("reject_final", c.probabilities.get("reject", 0.5))
         dec_p.append(p_rej if c.decision == "reject" else 1 - p_rej)
         conf_dec[d["decision"]][c.decision] += 1
         if d.get("type") in ("implementation", "review"):

@@ -37,7 +37,7 @@ class Settings:
     #: records whose overall confidence is below this are flagged needs_review
     review_threshold: float = 0.6
     #: weight of the ground heads in the accept/reject decision (0 = decision head alone)
-    decision_mix: float = 0.5
+    decision_mix: float = 1.0
     #: pages whose mean OCR confidence is below this are flagged low_ocr_confidence
     low_ocr_threshold: float = 0.80
     ocr_engine: str = "rapidocr"

@@ -103,9 +103,11 @@ class Classifier:
         p_g = max(p.get(g, 0.0) for g in grounds)
         if forced:
             p_g = max(p_g, 0.95)
-        confidence = float(min(p_dec, p_typ, p_g))
+        confidence = _calibrate(float(min(p_dec, p_typ, p_g)), getattr(self.model, "confidence_map_", None))
+        probs = {k: round(v, 4) for k, v in p.items()}
+        probs["reject_final"] = round(float(p_rej), 4)
         return Classification(decision=decision, type=typ, grounds=grounds, confidence=confidence,
-                              probabilities={k: round(v, 4) for k, v in p.items()},
+                              probabilities=probs,
                               rules_fired=rules.fired)
 
     def evidence(self, analysis: Analysis, c: Classification, sents=None, X=None,
@@ -135,6 +137,38 @@ class Classifier:
                                     start=cn.start, end=cn.end, text=analysis.text[cn.start:cn.end],
                                     score=1.0))
         return out
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return float(np.log(p / (1 - p)))
+
+
+def _calibrate(raw: float, cmap) -> float:
+    """Map the raw record score (the weakest of decision, type and ground) to P(record right)."""
+    if not cmap:
+        return raw
+    a, b = cmap
+    return float(1.0 / (1.0 + np.exp(-np.clip(a * _logit(raw) + b, -40, 40))))
+
+
+def fit_confidence_map(clf: "Classifier", analyses: Sequence[Analysis], letters: Sequence[dict]) -> tuple:
+    """Platt-fit the record confidence on out-of-fold predictions of the training letters: the
+    probability that decision, type and grounds are all right. Stored as ``model.confidence_map_``."""
+    from sklearn.linear_model import LogisticRegression
+    model = clf.model
+    model.confidence_map_ = None
+    raw, ok = [], []
+    for p, a, d in zip(model.oof_, analyses, letters):
+        c = clf.decide(p, facts_of(a), a)
+        raw.append(_logit(c.confidence))
+        ok.append(int(c.decision == d["decision"] and set(c.grounds) == set(d.get("grounds") or [])
+                      and (d.get("type") is None or c.type == d.get("type"))))
+    if len(set(ok)) < 2:
+        return None
+    lr = LogisticRegression(C=1e4).fit(np.array(raw).reshape(-1, 1), np.array(ok))
+    model.confidence_map_ = (float(lr.coef_[0, 0]), float(lr.intercept_[0]))
+    return model.confidence_map_
 
 
 def _nonblank_sentences(analysis: Analysis) -> list[tuple[int, int]]:

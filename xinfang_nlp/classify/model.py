@@ -112,8 +112,15 @@ class PetitionModel(BaseEstimator):
         self.thresholds_ = {"A": 0.5, "R": 0.5}
         if self.tune_thresholds and oof:
             self.thresholds_ = self._tune(oof, Y, y_dec)
+        # out-of-fold probabilities of every head, per letter: what the model would have said of each
+        # training letter without having seen it (used once by ``train`` to calibrate the record
+        # confidence, then dropped: training-time only, and it keeps the artifact small)
+        oof_type = np.full(X.shape[0], 0.5)
+        oof_type[has_type] = self.type_.oof_proba_
+        self.oof_ = [dict({"reject": float(self.decision_.oof_proba_[i]), "review": float(oof_type[i])},
+                          **{g: float(oof[g][i]) for g in oof}) for i in range(X.shape[0])]
         for m in [self.decision_, self.type_, *self.grounds_.values()]:
-            del m.oof_proba_                      # training-time only; keeps the artifact small
+            del m.oof_proba_
         return self
 
     def _with_grounds(self, X, probs: dict):

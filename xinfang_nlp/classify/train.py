@@ -66,6 +66,10 @@ def train_all(corpora: Path, models_dir: Optional[Path] = None, with_confirmed: 
         [d.get("type") for d in letters], [d.get("grounds") or [] for d in letters],
         sample_weight=weights)
 
+    from . import Classifier, fit_confidence_map
+    fit_confidence_map(Classifier(model, settings), analyses, letters)
+    del model.oof_
+
     import joblib
     joblib.dump(model, models_dir / MODEL_FILE, compress=3)
 
@@ -92,6 +96,8 @@ def train_all(corpora: Path, models_dir: Optional[Path] = None, with_confirmed: 
                   "jieba word 1–2-gram TF-IDF and rule facts (case-number court/type codes); "
                   "ground thresholds tuned on out-of-fold training predictions",
         "thresholds": model.thresholds_,
+        "decision_mix": settings.decision_mix,
+        "confidence_map": model.confidence_map_,
         "python": platform.python_version(),
         "train_seconds": round(time.perf_counter() - t0, 1),
     }
