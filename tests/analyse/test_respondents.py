@@ -191,3 +191,10 @@ def test_property_described_by_value_is_not_a_company():
     f = Analyzer(load_settings())(text).fields
     assert "价值三百多万元的厂" not in (f["respondents"] + [f["petitioner_name"]])
     assert f["petitioner_name"] in ("刘玉梅", "济南福源建材有限公司")
+
+
+def test_name_stops_before_mingxia():
+    from xinfang_nlp.analyse import Analyzer
+    from xinfang_nlp.settings import load_settings
+    f = Analyzer(load_settings())("请求法院尽快查封被执行人李明名下的房产和车辆。\n申诉人：王建国\n2024年3月18日").fields
+    assert f["respondents"] == ["李明"]
