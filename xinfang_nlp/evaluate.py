@@ -133,8 +133,49 @@ def _fields(letters: list[dict]) -> Optional[dict[str, Any]]:
     return evaluate_fields(letters)
 
 
+#: look-alike characters OCR confuses on scanned letters (both directions)
+_CONFUSABLE = [("己", "已"), ("未", "末"), ("人", "入"), ("日", "曰"), ("千", "干"), ("土", "士"),
+               ("天", "夭"), ("王", "玉"), ("今", "令"), ("户", "尸"), ("被", "破"), ("执", "扶"),
+               ("法", "去"), ("款", "欵"), ("钱", "饯"), ("拖", "施"), ("查", "杳"), ("冻", "练")]
+
+
+def ocr_variants(letters: list[dict], rate: float = 0.02, seed: int = 20261122) -> list[dict]:
+    """Deterministic OCR-damaged copies of letters: case numbers damaged as OCR damages them
+    (执→扶, 0→O, 1→l, brackets, spaces, 号 lost), and about ``rate`` of the other characters swapped
+    for a look-alike or dropped, outside the register field strings (so the labels stay true)."""
+    import random
+
+    from .analyse.evaluate_fields import ocr_damage
+    table = {a: b for a, b in _CONFUSABLE} | {b: a for a, b in _CONFUSABLE}
+    out = []
+    for d in letters:
+        f = d.get("fields") or {}
+        text = ocr_damage(d["text"], list(f.get("case_numbers") or []), seed=seed)
+        keep = set()
+        for v in [f.get("petitioner_name"), f.get("judge"), *(f.get("applicants") or []),
+                  *(f.get("respondents") or []), *(f.get("outsiders") or [])]:
+            if v:
+                i = text.find(v)
+                while i >= 0:
+                    keep.update(range(i, i + len(v)))
+                    i = text.find(v, i + 1)
+        rng = random.Random(f"{seed}:{d.get('id')}")
+        chars = []
+        for i, ch in enumerate(text):
+            r = rng.random()
+            if i in keep or r >= rate:
+                chars.append(ch)
+            elif ch in table:
+                chars.append(table[ch])
+            elif ch in "，。、；：" and r < rate / 2:
+                continue
+            else:
+                chars.append(ch)
+        out.append(dict(d, text="".join(chars), id=f"{d.get('id')}-ocr"))
+    return out
+
+
 def _ocr_variants(letters: list[dict]) -> list[dict]:
-    from .analyse.evaluate_fields import ocr_variants
     return ocr_variants(letters)
 
 
