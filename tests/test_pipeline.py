@@ -138,3 +138,24 @@ def test_killed_batch_loses_nothing_and_duplicates_nothing(tmp_path):
     assert len(recs) == 8
     assert sorted(r.source["path"] for r in recs) == [f"scan-{i:02d}.png" for i in range(8)]
     assert all(r.status == "suggested" and "王秀兰" in r.text for r in recs)
+
+
+def test_a_reader_crash_fails_that_file_only(tmp_path):
+    bag = tmp_path / "scans"
+    bag.mkdir()
+    for w in (320, 333, 340, 350):
+        img = Image.new("RGB", (w, 400) if w != 333 else (600, 333), "white")
+        ImageDraw.Draw(img).rectangle((20, 30, 300, 48), fill="black")
+        img.save(bag / f"scan-{w}.png")
+    cfg = tmp_path / "court.toml"
+    cfg.write_text('ocr_engine = "crash"\n', encoding="utf-8")
+    db = tmp_path / "reg.sqlite"
+    env = dict(os.environ, XINFANG_PLUGINS="tests.plugins.crash_engine", XINFANG_CONFIG=str(cfg),
+               PYTHONPATH=str(ROOT))
+    r = subprocess.run([sys.executable, "-m", "xinfang_nlp.cli", "process", str(bag), "--db", str(db),
+                        "-j", "2", "-q"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    recs = {r.source["path"]: r for r in Store.open(db).iter_records(status="all")}
+    assert len(recs) == 4
+    assert recs["scan-333.png"].status == "failed" and recs["scan-333.png"].error["code"] == "unreadable"
+    assert all(recs[f"scan-{w}.png"].status == "suggested" for w in (320, 340, 350))

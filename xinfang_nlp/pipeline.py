@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from .register.build import build_record, copy_as_duplicate, failed_record, record_id_for
 from .register.store import Store
 from .settings import Settings, load_settings
-from .types import ReadResult
+from .types import ReadError, ReadResult
 
 log = logging.getLogger("xinfang")
 
@@ -133,7 +133,30 @@ def _read_all(todo: list[Item], settings: Settings, jobs: int) -> Iterator[tuple
         return
     from joblib import Parallel, delayed
     par = Parallel(n_jobs=jobs, return_as="generator_unordered", backend="loky")
-    yield from par(delayed(_read_pair)(it, settings) for it in todo)
+    done: set[str] = set()
+    try:
+        for it, rr in par(delayed(_read_pair)(it, settings) for it in todo):
+            done.add(it.relpath)
+            yield it, rr
+    except Exception as exc:  # a reader process died (a crash in a decoder, out of memory …)
+        log.warning("a reader process died (%s); reading the remaining files one at a time",
+                    type(exc).__name__)
+        for it in todo:
+            if it.relpath not in done:
+                yield it, _read_isolated(it, settings)
+
+
+def _read_isolated(item: Item, settings: Settings) -> ReadResult:
+    """Read one file in a process of its own, so a crash there fails that file, not the batch."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    try:
+        with ProcessPoolExecutor(max_workers=1) as ex:
+            return ex.submit(_read_one, item, settings).result()
+    except BrokenProcessPool:
+        return ReadResult(path=item.relpath, sha256=item.sha256, format="unknown",
+                          error=ReadError("unreadable", "读取该文件时读取程序异常退出（文件可能损坏或经过特殊构造），"
+                                                        "请人工查看原件登记 (the reader crashed on this file)"))
 
 
 class Analyser:

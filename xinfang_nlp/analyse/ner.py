@@ -141,7 +141,8 @@ def _respondent_prf(nlp, examples) -> dict:
 
 
 def train(train_letters: list[dict], dev_letters: Optional[list[dict]] = None, *, epochs: int = 15,
-          seed: int = 0, dropout: float = 0.2, out: Optional[Path] = None) -> tuple:
+          seed: int = 0, dropout: float = 0.2, out: Optional[Path] = None,
+          checkpoints: int = 0) -> tuple:
     from spacy.training import Example  # noqa: F401
     from spacy.util import compounding, fix_random_seed, minibatch
     fix_random_seed(seed)
@@ -160,11 +161,13 @@ def train(train_letters: list[dict], dev_letters: Optional[list[dict]] = None, *
         losses: dict = {}
         for batch in minibatch(exs, size=compounding(4.0, 32.0, 1.001)):
             nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses)
-        row = {"epoch": ep, "loss": round(losses.get("ner", 0.0), 1), "secs": round(time.time() - t0, 1)}
+        row = {"epoch": ep, "loss": round(float(losses.get("ner", 0.0)), 1), "secs": round(time.time() - t0, 1)}
         if dev:
             row["dev_respondent_spans"] = _respondent_prf(nlp, dev)
         history.append(row)
         print(json.dumps(row), flush=True)
+        if out is not None and checkpoints and ep % checkpoints == 0 and ep < epochs:
+            ner.to_disk(Path(out) / f"epoch{ep}" / "ner")
     if out is not None:
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
@@ -188,6 +191,7 @@ def main(argv=None) -> int:
     ap.add_argument("--epochs", type=int, default=15)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dropout", type=float, default=0.2)
+    ap.add_argument("--checkpoints", type=int, default=0, help="also save every N epochs (model selection)")
     a = ap.parse_args(argv)
     files = a.files or sorted(glob.glob(str(TRAIN_ROOT / "**" / "*.jsonl"), recursive=True))
     _refuse_gold(list(files) + list(a.dev))
@@ -196,7 +200,8 @@ def main(argv=None) -> int:
     letters = load_letters(train_files)
     dev = load_letters(a.dev) if a.dev else None
     print(f"train: {len(letters)} letters from {len(train_files)} files; dev: {len(dev or [])}", flush=True)
-    train(letters, dev, epochs=a.epochs, seed=a.seed, dropout=a.dropout, out=Path(a.out))
+    train(letters, dev, epochs=a.epochs, seed=a.seed, dropout=a.dropout, out=Path(a.out),
+          checkpoints=a.checkpoints)
     print(f"wrote {a.out}")
     return 0
 
