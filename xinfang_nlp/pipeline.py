@@ -225,7 +225,10 @@ def process(inputs: Iterable[str | Path], db: str | Path = "register.sqlite", *,
             else:
                 rec = analyser(rr, received_at, store, rid)
         except Exception as exc:  # a bug in a later stage must not lose the item
-            log.exception("analysis failed for record %s", rid)
+            # where it failed, but not the exception's message: it may quote the letter (personal data)
+            import traceback
+            log.error("analysis failed for record %s (%s)\n%s", rid, type(exc).__name__,
+                      "".join(traceback.format_tb(exc.__traceback__)))
             rr.error = None
             rec = failed_record(rr, record_id=rid, received_at=received_at, code="internal",
                                 message=f"处理出错（{type(exc).__name__}），请人工登记并报告技术人员")

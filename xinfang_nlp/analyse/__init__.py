@@ -25,7 +25,8 @@ USERDICT = REPO_ROOT / "corpora" / "lexicons" / "legal_userdict.txt"
 __all__ = ["Analyzer", "analyse", "build_nlp"]
 
 
-def build_nlp(settings: Settings, segmenter: str = "char", cues: Optional[list] = None):
+def build_nlp(settings: Settings, segmenter: str = "char", cues: Optional[list] = None,
+              ner_model: Optional[str] = None, ner_mode: str = "add"):
     import spacy
 
     from . import components  # noqa: F401  (registers the factories)
@@ -42,7 +43,10 @@ def build_nlp(settings: Settings, segmenter: str = "char", cues: Optional[list] 
     nlp.add_pipe("xinfang_sentences")
     nlp.add_pipe("xinfang_patterns", config={"court_codes": list(settings.court_codes)})
     nlp.add_pipe("xinfang_roles", config={"cues": [list(c) for c in cues] if cues else None})
-    nlp.add_pipe("xinfang_fields")
+    if ner_mode != "off":
+        # the learned party spans (models/ner_roles, loaded on the first letter); rules only without it
+        nlp.add_pipe("xinfang_ner", config={"path": str(ner_model or "")})
+    nlp.add_pipe("xinfang_fields", config={"ner_mode": ner_mode})
     return nlp
 
 
@@ -98,9 +102,13 @@ class Analyzer:
     """Callable ``(text) -> Analysis``; build once per batch (the pipeline is cheap to run)."""
 
     def __init__(self, settings: Optional[Settings] = None, segmenter: str = "char",
-                 cues: Optional[list] = None):
+                 cues: Optional[list] = None, ner_model: Optional[str] = None, ner_mode: str = "add"):
+        """``ner_model``: folder of the party span model (default models/ner_roles; missing = rules
+        only); ``ner_mode``: how it joins the rules (``add``: its respondents that read as names;
+        ``off``: rules only)."""
         self.settings = settings or load_settings()
-        self.nlp = build_nlp(self.settings, segmenter=segmenter, cues=cues)
+        self.nlp = build_nlp(self.settings, segmenter=segmenter, cues=cues, ner_model=ner_model,
+                             ner_mode=ner_mode)
 
     def __call__(self, text: str) -> Analysis:
         text = text or ""

@@ -24,10 +24,11 @@ from .casenum import find_case_numbers
 from .patterns import find_dates, find_ids, find_money, find_phones
 import re
 
+from .names import read_org, read_person
 from .roles import _OF_RELATIVE, DEFAULT_CUES, SELF_DEBTOR, _is_self, find_roles
 from .textutil import fold, split_sentences
 
-for _name in ("xf_folded", "xf_matches", "xf_cases", "xf_roles", "xf_fields", "xf_sentences", "xf_ent_spans", "xf_text"):
+for _name in ("xf_ner", "xf_folded", "xf_matches", "xf_cases", "xf_roles", "xf_fields", "xf_sentences", "xf_ent_spans", "xf_text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -112,8 +113,25 @@ def make_roles(nlp: Language, name: str, cues: Optional[list]):
     return component
 
 
-@Language.factory("xinfang_fields", default_config={"summary_max": 118, "selfparty_model": ""})
-def make_fields(nlp: Language, name: str, summary_max: int, selfparty_model: str):
+@Language.factory("xinfang_ner", default_config={"path": ""})
+def make_ner(nlp: Language, name: str, path: str):
+    """The learned party spans (ner.py) as ``doc._.xf_ner`` = [(start, end, label)], char offsets.
+    The model is loaded on the first Doc (once; cached); without models/ner_roles this does nothing."""
+    state: dict = {}
+
+    def component(doc: Doc) -> Doc:
+        if "model" not in state:
+            from .ner import load as load_ner
+            state["model"] = load_ner(path or None)
+        model = state["model"]
+        doc._.xf_ner = model(_text(doc)) if model is not None else None
+        return doc
+    return component
+
+
+@Language.factory("xinfang_fields", default_config={"summary_max": 118, "selfparty_model": "",
+                                                    "ner_mode": "add"})
+def make_fields(nlp: Language, name: str, summary_max: int, selfparty_model: str, ner_mode: str):
     from .selfparty import load as load_selfparty
     selfparty = load_selfparty(selfparty_model or None)
 
@@ -126,12 +144,25 @@ def make_fields(nlp: Language, name: str, summary_max: int, selfparty_model: str
             doc.ents = ents
         doc._.xf_fields = assemble(_text(doc), doc._.xf_matches or [], doc._.xf_cases or [],
                                    doc._.xf_roles or [], doc._.xf_sentences or split_sentences(_text(doc)),
-                                   summary_max, selfparty)
+                                   summary_max, selfparty, ner=doc._.xf_ner, ner_mode=ner_mode)
         return doc
     return component
 
 
-def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, selfparty=None) -> dict:
+def _ner_names(text: str, ner, label: str) -> list[str]:
+    """The model's spans of ``label`` that read as a whole person or organisation name."""
+    out = []
+    for s, e, lab in ner or ():
+        if lab != label:
+            continue
+        name = text[s:e]
+        if read_org(text, s) == name or read_person(text, s, allow_title=False) == name:
+            out.append(name)
+    return out
+
+
+def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, selfparty=None,
+             ner=None, ner_mode: str = "add") -> dict:
     cover, cover_kind = F.split_cover(text)
     dates = [m for m in matches if m.label == "DATE"]
     phones = [m for m in matches if m.label == "PHONE"]
@@ -145,6 +176,24 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
     respondents = strong_resp or [r for r in weak_resp if r != petitioner and r not in applicants
                                   and r not in judges]
     outsiders = [h.name for h in roles if h.role == "OUTSIDER"]
+    if ner and ner_mode != "off":
+        modes = set(ner_mode.split("+"))
+        if "veto" in modes:
+            # a weak (story) respondent the model reads as nobody's party, or as another role: drop it
+            tagged = {text[s:e]: lab for s, e, lab in ner}
+            respondents = [r for r in respondents if r in strong_resp or tagged.get(r) == "RESPONDENT"]
+        if "add" in modes:
+            for r in _ner_names(text, ner, "RESPONDENT"):
+                if r != petitioner and r not in applicants and r not in judges and r not in respondents:
+                    respondents.append(r)
+        if "addapp" in modes:
+            for r in _ner_names(text, ner, "APPLICANT"):
+                if r != petitioner and r not in respondents and r not in judges and r not in applicants:
+                    applicants.append(r)
+        if "addout" in modes:
+            for r in _ner_names(text, ner, "OUTSIDER"):
+                if r != petitioner and r not in respondents and r not in applicants and r not in outsiders:
+                    outsiders.append(r)
     for h in roles:
         if h.role == "PETITIONER" and h.self_ref:
             if "被执行人" in h.cue:

@@ -90,7 +90,11 @@ def read_file(path: Path | str, relpath: str, settings: Settings,
     except RecursionError:
         rr.error = read_error("corrupt")
     except Exception as exc:  # never raise; never put the exception text (it may quote content) in the message
-        log.exception("reading %s failed", relpath)
+        # file names often carry the petitioner's name: log the file's hash, the exception type and
+        # where it failed, never the path or the exception's message
+        import traceback
+        log.error("reading file sha256:%s failed (%s)\n%s", (rr.sha256 or "")[:12], type(exc).__name__,
+                  "".join(traceback.format_tb(exc.__traceback__)))
         rr.error = read_error("unreadable", type(exc).__name__, type(exc).__name__)
     rr.notes = notes
     rr.seconds = round(time.perf_counter() - t0, 4)
