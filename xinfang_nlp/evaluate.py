@@ -130,7 +130,31 @@ def _fields(letters: list[dict]) -> Optional[dict[str, Any]]:
         from .analyse.evaluate_fields import evaluate_fields
     except ImportError:
         return None
-    return evaluate_fields(letters)
+    res = evaluate_fields(letters)
+    res.update(_more_fields(letters))
+    return res
+
+
+def _more_fields(letters: list[dict]) -> dict[str, Any]:
+    """channel accuracy (转办/交办 folded together) and applicants/outsiders F1."""
+    from .analyse import Analyzer
+    an = Analyzer(load_settings())
+    fold = {"交办": "转办"}
+    ch_ok, counts = [], {k: [0, 0, 0] for k in ("applicants", "outsiders")}
+    for d in letters:
+        f = an(d["text"]).fields
+        g = (d.get("fields") or {})
+        if g.get("channel"):
+            ch_ok.append(fold.get(f.get("channel"), f.get("channel")) == fold.get(g["channel"], g["channel"]))
+        for k, c in counts.items():
+            gs, ps = set(g.get(k) or []), set(f.get(k) or [])
+            c[0] += len(gs & ps)
+            c[1] += len(ps - gs)
+            c[2] += len(gs - ps)
+    out: dict[str, Any] = {"channel": round(float(np.mean(ch_ok)), 4) if ch_ok else None}
+    for k, (tp, fp, fn) in counts.items():
+        out[f"{k}_f1"] = prf(tp, fp, fn)["f1"]
+    return out
 
 
 #: look-alike characters OCR confuses on scanned letters (both directions)
