@@ -167,6 +167,7 @@ def train(train_letters: list[dict], dev_letters: Optional[list[dict]] = None, *
         history.append(row)
         print(json.dumps(row), flush=True)
         if out is not None and checkpoints and ep % checkpoints == 0 and ep < epochs:
+            (Path(out) / f"epoch{ep}").mkdir(parents=True, exist_ok=True)
             ner.to_disk(Path(out) / f"epoch{ep}" / "ner")
     if out is not None:
         out = Path(out)
