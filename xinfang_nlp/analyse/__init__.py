@@ -26,7 +26,7 @@ __all__ = ["Analyzer", "analyse", "build_nlp"]
 
 
 def build_nlp(settings: Settings, segmenter: str = "char", cues: Optional[list] = None,
-              ner_model: Optional[str] = None, ner_mode: str = "add"):
+              ner_model: Optional[str] = None, ner_mode: str = "fillorg"):
     import spacy
 
     from . import components  # noqa: F401  (registers the factories)
@@ -102,7 +102,7 @@ class Analyzer:
     """Callable ``(text) -> Analysis``; build once per batch (the pipeline is cheap to run)."""
 
     def __init__(self, settings: Optional[Settings] = None, segmenter: str = "char",
-                 cues: Optional[list] = None, ner_model: Optional[str] = None, ner_mode: str = "add"):
+                 cues: Optional[list] = None, ner_model: Optional[str] = None, ner_mode: str = "fillorg"):
         """``ner_model``: folder of the party span model (default models/ner_roles; missing = rules
         only); ``ner_mode``: how it joins the rules (``add``: its respondents that read as names;
         ``off``: rules only)."""

@@ -140,7 +140,7 @@ def _respondent_prf(nlp, examples) -> dict:
     return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
-def train(train_letters: list[dict], dev_letters: Optional[list[dict]] = None, *, epochs: int = 15,
+def train(train_letters: list[dict], dev_letters: Optional[list[dict]] = None, *, epochs: int = 4,
           seed: int = 0, dropout: float = 0.2, out: Optional[Path] = None,
           checkpoints: int = 0) -> tuple:
     from spacy.training import Example  # noqa: F401
@@ -189,7 +189,7 @@ def main(argv=None) -> int:
     ap.add_argument("files", nargs="*", help="train letters (default: corpora/letters/train/**/*.jsonl)")
     ap.add_argument("--dev", nargs="*", default=[], help="held-out letters, removed from the train files")
     ap.add_argument("--out", default=str(MODEL_DIR))
-    ap.add_argument("--epochs", type=int, default=15)
+    ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dropout", type=float, default=0.2)
     ap.add_argument("--checkpoints", type=int, default=0, help="also save every N epochs (model selection)")
