@@ -24,6 +24,7 @@ from .casenum import find_case_numbers
 from .patterns import find_dates, find_ids, find_money, find_phones
 import re
 
+from .selfrole import self_roles
 from .names import ORG_SUFFIX, read_org, read_person
 from .roles import _OF_RELATIVE, DEFAULT_CUES, SELF_DEBTOR, _is_self, find_roles
 from .textutil import fold, split_sentences
@@ -249,6 +250,9 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
                     and r not in respondents:
                 respondents.append(r)
     judge = F.pick_judge(roles)
+    # the writer who calls themselves the applicant / an outsider is listed under that role
+    applicants, outsiders = self_roles(text, petitioner, F._unique(applicants), respondents,
+                                       F._unique(outsiders))
     fields = {
         "petitioner_name": petitioner,
         "petitioner_phone": F.pick_phone(text, phones, cover, judge_spans, petitioner),
