@@ -95,6 +95,12 @@ def test_jsonl_export_of_a_batch_validates(tmp_path):
     # personal data stays out of what the terminal shows
     assert "13853168842" not in r.stdout + r.stderr and "刘桂英" not in r.stdout + r.stderr
     assert "失败 failures: 3" in r.stdout
+    # a rerun registers nothing new, and its JSON Lines still give every item's record
+    again = subprocess.run([sys.executable, "-m", "xinfang_nlp.cli", "process", str(bag), "--db",
+                            str(tmp_path / "r.sqlite"), "--jsonl", str(out), "-j", "1", "-q"],
+                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert again.returncode == 0 and "已登记跳过 skipped: 6" in again.stdout
+    assert [json.loads(x)["record_id"] for x in out.read_text("utf-8").splitlines()] == [d["record_id"] for d in lines]
 
 
 def test_killed_batch_loses_nothing_and_duplicates_nothing(tmp_path):

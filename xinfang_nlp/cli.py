@@ -32,7 +32,7 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
 def process(
     inputs: List[Path] = typer.Argument(..., help="mailbag folder(s) and/or files"),
     db: str = typer.Option("register.sqlite", "--db", help="register: SQLite file or database URL"),
-    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="also write this batch's records as JSON Lines"),
+    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="also write the records of every item given (new, re-read or already registered) as JSON Lines"),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="parallel reader processes"),
     force: bool = typer.Option(False, "--force", help="read items already registered again"),
     received_at: Optional[str] = typer.Option(None, "--received-at", help="registration day YYYY-MM-DD (default today)"),
@@ -69,7 +69,8 @@ def process(
         with open(jsonl, "w", encoding="utf-8") as fh:
             for rid in summary.record_ids:
                 rec = store.get(rid)
-                fh.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+                if rec is not None:
+                    fh.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
         store.close()
     for line in summary.lines():
         typer.echo(line)

@@ -195,6 +195,7 @@ def process(inputs: Iterable[str | Path], db: str | Path = "register.sqlite", *,
     for it in items:
         if (it.relpath, it.sha256) in known and not force:
             summary.skipped += 1
+            summary.record_ids.append(record_id_for(it.relpath, it.sha256))
             continue
         todo.append(it)
     # the same bytes already registered under another path (or earlier in this batch): a duplicate
