@@ -25,7 +25,7 @@ from .patterns import find_dates, find_ids, find_money, find_phones
 import re
 
 from .selfrole import self_roles
-from .names import ORG_SUFFIX, read_org, read_person
+from .names import _PUNCT, ORG_SUFFIX, STOP, read_org, read_party, read_person
 from .roles import _OF_RELATIVE, DEFAULT_CUES, SELF_DEBTOR, _is_self, find_roles
 from .textutil import fold, split_sentences
 
@@ -175,6 +175,79 @@ def _ner_names(text: str, ner, label: str) -> list[str]:
     return out
 
 
+#: the creditor after 欠 / 判我给: 我欠供货商鲍建新货款 / 说我欠司庆民 / 判决我赔偿邻居狄秀英 / 他欠伊昌盛
+_CREDITOR = re.compile(r"(?:欠|(?:判|判决|判令)(?:我|俺|本人)(?:给付|支付|赔偿|偿还|返还|给|还|赔))(?:了)?"
+                       r"(?:供货商|原工人|工人|邻居|同村的?|村里的|朋友|老乡|同事|原告|申请执行人)?")
+_ME_END = ("我", "俺", "我们", "俺们", "本人", "我公司", "我厂")
+_KIN_END = ("他", "她", "我儿子", "我丈夫", "我爱人", "我老公", "我对象", "我女儿", "我闺女", "我弟弟", "我哥哥", "我哥",
+            "我弟", "我父亲", "我母亲", "俺儿子", "俺对象", "俺男人")
+
+
+def _story_parties(text, roles, petitioner, applicants, respondents, outsiders, judges, speaks_for):
+    """Add the weak (tier 3) applicant / outsider hits and the creditor of a writer who owes.
+    Returns (applicants, respondents, outsiders)."""
+    apps, outs, resp = list(applicants), list(outsiders), list(respondents)
+    # an objection's 申请人（案外人）：X / 申请人：X signing it is the outsider, not the creditor
+    apps = [a for a in apps if a not in outs]
+    strong = {h.name for h in roles if h.role == "RESPONDENT" and h.tier < 3}
+    taken = set(resp) | judges
+    writer_owes = bool(petitioner) and petitioner in resp
+    if resp:
+        for m in _CREDITOR.finditer(text):
+            before = text[max(0, m.start() - 8):m.start()].rstrip("，, ")
+            if m.group(0).startswith("欠") and not (
+                    any(before.endswith(r) for r in resp)
+                    or (writer_owes and (before.endswith(_ME_END) or text[max(0, m.start() - 6):m.start()].endswith(("被执行人，", "被执行人,"))))
+                    or ((speaks_for or before.endswith(("他", "她"))) and before.endswith(_KIN_END)
+                        and any(r in text[max(0, m.start() - 60):m.start()] for r in resp))):
+                continue
+            name = read_party(text, m.end())
+            if not name or not text.startswith(name, m.end()) or name == petitioner or name.endswith("某") \
+                    or name in judges or name in strong:
+                continue
+            if name in resp:
+                if not writer_owes:
+                    continue
+                resp.remove(name)      # 我与蔺晓东…纠纷，判我偿还蔺晓东: the other side is the creditor
+            apps.append(name)
+    for h in roles:
+        if h.tier < 3 or h.role not in ("APPLICANT", "OUTSIDER") or h.name in taken or h.name.endswith("某"):
+            continue
+        if h.role == "APPLICANT" and h.name not in outs:
+            apps.append(h.name)
+        elif h.role == "OUTSIDER" and h.name not in apps and h.name != petitioner:
+            outs.append(h.name)
+    return _prefer_full(text, F._unique(apps)), resp, _prefer_full(text, F._unique(outs))
+
+
+def _prefer_full(text: str, names: list[str]) -> list[str]:
+    """利民建材公司 beside 济南钢城利民建材有限公司 / 第三人鑫达超市 when the letter writes 济南鑫达超市有限公司:
+    the full registered name."""
+    out = []
+    for n in names:
+        stem = re.sub(ORG_SUFFIX + "$", "", n) if "有限" not in n and read_org(n, 0) == n else ""
+        full = None
+        if len(stem) >= 2:
+            for m in re.finditer(re.escape(stem), text):
+                # read back from the stem while the name still reads as one (stop at 给 / 人 / punctuation)
+                best, k = None, m.start()
+                while k >= max(0, m.start() - 12):
+                    o = read_org(text, k)
+                    if o:
+                        # read_org stops at the first suffix: 济南鑫达超市|有限公司
+                        mm = re.match(r"(?:有限责任公司|股份有限公司|有限公司)", text[k + len(o):k + len(o) + 6])
+                        o += mm.group(0) if mm else ""
+                    if o and k + len(o) >= m.end() and "有限" in o:
+                        best = o
+                    if k == 0 or text[k - 1] in STOP or text[k - 1] in _PUNCT:
+                        break
+                    k -= 1
+                if best and (full is None or len(best) > len(full)):
+                    full = best
+        out.append(full or n)
+    return F._unique(out)
+
+
 def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, selfparty=None,
              ner=None, ner_mode: str = "fillorg") -> dict:
     cover, cover_kind = F.split_cover(text)
@@ -182,14 +255,14 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
     phones = [m for m in matches if m.label == "PHONE"]
     judge_spans = [(h.start, h.end) for h in roles if h.role == "JUDGE"]
     petitioner = F.pick_petitioner(text, roles, cover)
-    applicants = [h.name for h in roles if h.role == "APPLICANT"]
+    applicants = [h.name for h in roles if h.role == "APPLICANT" and h.tier < 3]
     strong_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier < 3]
     # a story debtor written as 赵某某 / 杜某 is an anonymised mention, not the register's party
     weak_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier == 3 and not h.name.endswith("某")]
     judges = {h.name for h in roles if h.role == "JUDGE"}
     respondents = strong_resp or [r for r in weak_resp if r != petitioner and r not in applicants
                                   and r not in judges]
-    outsiders = [h.name for h in roles if h.role == "OUTSIDER"]
+    outsiders = [h.name for h in roles if h.role == "OUTSIDER" and h.tier < 3]
     if callable(ner) and set(ner_mode.split("+")) & {"veto", "add", "addapp", "addout"}:
         ner = ner()
     if ner and ner_mode != "off":
@@ -250,6 +323,8 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
                     and r not in respondents:
                 respondents.append(r)
     judge = F.pick_judge(roles)
+    applicants, respondents, outsiders = _story_parties(text, roles, petitioner, applicants, respondents,
+                                                        outsiders, judges, speaks_for)
     # the writer who calls themselves the applicant / an outsider is listed under that role
     applicants, outsiders = self_roles(text, petitioner, F._unique(applicants), respondents,
                                        F._unique(outsiders))

@@ -15,8 +15,9 @@ from .names import (COMPOUND_SURNAMES, RELATIONS, STOP, SURNAMES, TITLES, _PUNCT
 
 # role, tier (lower = stronger for the petitioner), regex ending where the name starts
 DEFAULT_CUES: list[tuple[str, int, str]] = [
-    ("APPLICANT", 1, r"申请执行人(?:为|是|：|:|系)?\s*"),
-    ("APPLICANT", 2, r"(?<![被执])申请人(?!民)(?:为|是|：|:)?\s*"),
+    ("APPLICANT", 1, r"(?<!被)申请执行人(?:为|是|：|:|系)?\s*"),
+    ("APPLICANT", 2, r"(?<![被执])申请人(?!民)(?![（(]案外人)(?:为|是|：|:)?\s*(?![向于和对在把给从])"),
+    ("APPLICANT", 2, r"(?<![被])原告(?:为|是|：|:)?\s*"),
     ("APPLICANT", 2, r"(?:债权人)(?:为|是|：|:)?\s*"),
     ("RESPONDENT", 1, r"被执[行形]人(?:为|是|：|:|系)?\s*"),
     ("RESPONDENT", 1, r"被执行(?:公司|单位|企业)(?:为|是|：|:|系)?\s*"),
@@ -24,6 +25,7 @@ DEFAULT_CUES: list[tuple[str, int, str]] = [
     ("RESPONDENT", 2, r"被申请人(?:为|是|：|:)?\s*"),
     ("RESPONDENT", 2, r"(?:连带责任人|连带保证人|担保人|保证人)(?:为|是|：|:)?\s*"),
     ("OUTSIDER", 1, r"案外人(?:为|是|：|:)?\s*"),
+    ("OUTSIDER", 1, r"(?:申请人|异议人)[（(]案外人[）)]\s*[：:]\s*"),
     ("OUTSIDER", 2, r"第三人(?:为|是|：|:)?\s*"),
     ("JUDGE", 1, r"(?:承办人|承办法官|主办法官|执行法官|经办法官|经办人|承办的是|承办人员|承办人为|执行员|法官)(?:为|是|：|:)?\s*"),
     ("PETITIONER", 1, r"(?:信访人|申诉人|来电人|来访人|反映人|代写人|具状人|举报人|写信人|控告人|异议人|申请人)\s*[：:]\s*(?:(?:申请执行人|被执行人|案外人)\s*)?"),
@@ -98,7 +100,9 @@ def find_roles(text: str, cues: Optional[list] = None) -> list[RoleHit]:
             elif role == "CONTACT":
                 name = read_person(text, skip_cue_glue(text, pos), allow_title=True)
             else:
-                name = read_party(text, pos, loose=tier == 1)
+                # 向申请执行人发放: an unlisted surname only after 申请执行人：/是/为, not before a verb
+                loose = tier == 1 and (role != "APPLICANT" or cue[-1:] in "：:是为系")
+                name = read_party(text, pos, loose=loose)
             if not name:
                 continue
             s = text.find(name, pos)
@@ -121,6 +125,8 @@ def find_roles(text: str, cues: Optional[list] = None) -> list[RoleHit]:
     hits.extend(_judges_before_title(text))
     hits.extend(_respondents_by_verb(text))
     hits.extend(_respondents_by_debt(text))
+    hits.extend(_applicants_by_story(text))
+    hits.extend(_outsiders_by_story(text))
     hits.sort(key=lambda h: (h.start, h.tier))
     return hits
 
@@ -165,7 +171,11 @@ _JOIN = re.compile(r"[ \t]*(?:、|和|及|以及|与|跟|还有|，还有|/)[ \t
 _THIRD = re.compile(r"(他|她|对方|其|儿子|女儿|哥|弟|姐|妹|父亲|母亲|丈夫|妻子|爱人|老伴|朋友|邻居)")
 
 
-_OF_RELATIVE = re.compile(r"被执[行形]人[是为：:]?[^，。；！？\n的之]{2,20}?(?:的|之)(?:亲)?" + RELATIONS)
+_OF_RELATIVE = re.compile(r"(?:被执[行形]人)[是为：:]?[^，。；！？\n的之]{2,20}?(?:的|之)(?:亲)?" + RELATIONS)
+
+
+#: 我是申请执行人宋春燕的丈夫路建民: the writer speaks for the applicant
+_OF_RELATIVE_APP = re.compile(r"申请执行人[是为：:]?[^，。；！？\n的之]{2,20}?(?:的|之)(?:亲)?" + RELATIONS)
 
 
 def _is_self(text: str, cue_start: int) -> bool:
@@ -174,7 +184,7 @@ def _is_self(text: str, cue_start: int) -> bool:
     b1 = max(text.rfind(c, 0, cue_start) for c in _CLAUSE_END)
     c1 = text[b1 + 1:cue_start].strip()
     # 我是被执行人邝志刚的母亲 / 卫红梅（被执行人卫长江之妹）: a relative of the party, not the party
-    if _OF_RELATIVE.match(text, cue_start):
+    if _OF_RELATIVE.match(text, cue_start) or _OF_RELATIVE_APP.match(text, cue_start):
         return False
     if len(c1) > 40 or _THIRD.search(c1):
         return False
@@ -351,3 +361,73 @@ SELF_DEBTOR = re.compile(
     r"|(?:我|俺|本人)(?:已经|现在|还|也|一直)?(?:在|上了|进了|被列入了?|被纳入了?|被拉进了?)失信"
     r"|(?:把|将)(?:我|俺|本人)(?:拉进|列入|纳入)(?:了)?失信"
     r"|(?:我|本人|俺)(?:是|系)(?:[^，。；\n]{0,12}的)?(?:担保人|保证人|连带责任人))")
+
+
+#: kin and ties written before a third party's name (我岳父滕树林 / 他亲弟弟宁学东 / 它的关联公司…)
+_KIN = (r"(?:亲)?(?:前妻|前夫|丈夫|老公|对象|妻子|老婆|爱人|媳妇|儿子|女儿|闺女|儿媳|女婿|哥哥|弟弟|姐姐|妹妹|"
+        r"老父亲|老母亲|父亲|母亲|老伴|岳父|岳母|公公|婆婆|姐夫|妹夫|嫂子|弟媳|堂哥|堂弟|堂姐|堂妹|表哥|表弟|"
+        r"表姐|表妹|老表|侄子|外甥|舅舅|叔叔|姑姑|小舅子|连襟|亲戚|朋友|同学|邻居|老乡|同事|关联公司|子公司)")
+#: X申请强制执行 / X起诉的是… / 原告X: the creditor named before the verb
+_APP_BEFORE = re.compile(r"(?:申请(?:了)?强制执行|(?<![被])起诉(?:了|的是))")
+#: 我岳父滕树林的案子 / 我前妻凌晓丽有个案子 / 我村村民王秀兰（七十九岁）有一个执行案件 / 一个朋友叫杭振宇，在…有个执行案子
+_APP_KIN_CASE = re.compile(
+    r"(?:(?:我|俺)(?:的|们)?(?:一个)?" + _KIN + r"|(?:我村|本村|我社区|社区|小区)?(?:村民|独居老人|老人|业主)|(?:邻居|邻居家)(?:老太太|大爷|大娘)?)"
+    r"(?:叫|是)?(?=[\u4e00-\u9fff]{2,4}(?:[（(][^）)\n]{0,20}[）)])?[，,]?(?:的|有个|有一个|有一起|在|于)[^。；！？\n]{0,30}?(?:案子|案件|执行案|胜诉))")
+
+
+def _applicants_by_story(text: str) -> list[RoleHit]:
+    """Weak applicant hits (tier 3): assemble keeps those that are no respondent, judge or writer-debtor."""
+    out = []
+    for m in _APP_BEFORE.finditer(text):
+        name = party_ending_at(text, m.start(), maxlen=20)
+        if name:
+            out.append(RoleHit(m.start() - len(name), m.start(), "APPLICANT", name, 3, m.group(0)))
+    for m in _APP_KIN_CASE.finditer(text):
+        name = read_party(text, m.end())
+        if name and text.startswith(name, m.end()):
+            # 邻居李大爷（李守田）: the name in brackets
+            b = re.match(r"[（(]([^）)\n]{2,4})[）)]", text[m.end() + len(name):])
+            if b and read_person(b.group(1), 0, allow_title=False) == b.group(1):
+                s = m.end() + len(name) + 1
+                out.append(RoleHit(s, s + len(b.group(1)), "APPLICANT", b.group(1), 3, m.group(0)))
+                continue
+            out.append(RoleHit(m.end(), m.end() + len(name), "APPLICANT", name, 3, m.group(0)))
+    return out
+
+
+#: property passed to someone: 过户给了他亲弟弟宁学东 / 全给了王雪梅 / 转给了它的关联公司济南华泰建设有限公司
+_OUT_GIVEN = re.compile(r"(?:过户|转让|转移|转|赠与|赠送|全|都)给了?(?:他|她|其|它)?的?(?:" + _KIN + r")?")
+#: a relative of the debtor or of the writer holding the property: 他媳妇段玉霞的名字 / 他对象孔丽丽卡上 /
+#: 我闺女郑丽的账户也冻了 / 我女儿逄欣悦也列为限制消费对象 / 是我母亲陈桂兰的 / 我姐姐苗秀红在…的房子被法院查封了
+_OUT_KIN = re.compile(r"(?:他|她|其|我|俺)(?:的|家)?" + _KIN + r"(?:叫)?")
+_HOLDS = re.compile(r"(?:的?名下|的名字|的?(?:银行)?卡|的(?:银行|养老金|工资)?账户|也被?(?:列为|冻|封|查封|限制|限高)"
+                    r"|[^，。；！？\n]{0,14}?的(?:房子?|车|门面|门市|商铺|账户|卡)[^。；！？\n]{0,10}?(?:查封|冻结|冻了|封了|扣押|扣了|被扣|拍卖))")
+_OWNER_OF = re.compile(r"(?:是|归)(?:我|俺|他)?(?:的)?" + _KIN + r"?(?=[\u4e00-\u9fff]{2,4}的)")
+#: an account or property of another company frozen by mistake: 冻结了济南泰钢新材料有限公司的一般账户 / 解除对X账户的冻结
+_OUT_FROZEN = re.compile(r"(?:冻结|查封|扣押|划扣|扣划)了?(?=[^，。；\n]{4,40}?的(?:一般|基本|银行)?(?:账户|存款|财产|房产|设备))|解除对(?=[^，。；\n]{4,40}?(?:账户)?的(?:冻结|查封|扣押))")
+
+
+def _outsiders_by_story(text: str) -> list[RoleHit]:
+    """Weak outsider hits (tier 3): assemble keeps those that are no respondent, applicant or judge."""
+    out = []
+    for m in _OUT_GIVEN.finditer(text):
+        name = read_party(text, m.end()) if m.group(0) else None
+        if name and text.startswith(name, m.end()):
+            out.append(RoleHit(m.end(), m.end() + len(name), "OUTSIDER", name, 3, m.group(0)))
+    for m in _OUT_KIN.finditer(text):
+        q = m.end()
+        name = read_org(text, q) or read_person(text, q, allow_title=False)
+        if name and _HOLDS.match(text, q + len(name)):
+            out.append(RoleHit(q, q + len(name), "OUTSIDER", name, 3, m.group(0)))
+    for m in _OWNER_OF.finditer(text):
+        q = m.end()
+        name = read_person(text, q, allow_title=False)
+        # 不是我哥的，是我母亲陈桂兰的: a claim of ownership after a seizure complaint
+        if name and text.startswith("的", q + len(name)) and m.group(0) != "是" and re.search(
+                r"不是[^。；！？\n]{0,12}的[，,]\s*$", text[max(0, m.start() - 20):m.start()]):
+            out.append(RoleHit(q, q + len(name), "OUTSIDER", name, 3, m.group(0)))
+    for m in _OUT_FROZEN.finditer(text):
+        name = read_org(text, m.end())
+        if name:
+            out.append(RoleHit(m.end(), m.end() + len(name), "OUTSIDER", name, 3, m.group(0)))
+    return out
