@@ -31,11 +31,10 @@ def _prep(text: str) -> str:
 
 def _grams(text: str, lo: int = 1, hi: int = 3) -> Counter:
     t = _prep(text)
-    c: Counter = Counter()
     n = len(t)
+    c: Counter = Counter()
     for k in range(lo, hi + 1):
-        for i in range(n - k + 1):
-            c[t[i:i + k]] += 1
+        c.update(t[i:i + k] for i in range(n - k + 1))   # counted in C
     return c
 
 
@@ -46,15 +45,19 @@ class SelfParty:
         self.coef: list[float] = model["coef"]
         self.bias: float = model["bias"]
         self.threshold: float = model.get("threshold", 0.0)
+        # one weight per gram, looked up once: coef·idf for the dot product, idf² for the norm
+        self._w = {g: (self.coef[i] * self.idf[i], self.idf[i] ** 2) for g, i in self.vocab.items()}
 
     def score(self, text: str) -> float:
-        feats = []
+        num = den = 0.0
+        get = self._w.get
         for g, tf in _grams(text).items():
-            i = self.vocab.get(g)
-            if i is not None:
-                feats.append((i, (1.0 + math.log(tf)) * self.idf[i]))
-        norm = math.sqrt(sum(v * v for _, v in feats)) or 1.0
-        return self.bias + sum(self.coef[i] * v for i, v in feats) / norm
+            w = get(g)
+            if w is not None:
+                lt = 1.0 + math.log(tf)
+                num += w[0] * lt
+                den += w[1] * lt * lt
+        return self.bias + num / (math.sqrt(den) or 1.0)
 
     def __call__(self, text: str) -> bool:
         return self.score(text) > self.threshold
