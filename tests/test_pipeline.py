@@ -165,3 +165,17 @@ def test_a_reader_crash_fails_that_file_only(tmp_path):
     assert len(recs) == 4
     assert recs["scan-333.png"].status == "failed" and recs["scan-333.png"].error["code"] == "unreadable"
     assert all(recs[f"scan-{w}.png"].status == "suggested" for w in (320, 340, 350))
+
+
+def test_force_never_overwrites_what_a_clerk_confirmed(tmp_path):
+    bag = _mailbag(tmp_path)
+    db = tmp_path / "reg.sqlite"
+    process([bag], db, jobs=1)
+    store = Store.open(db)
+    rec = store.find("letter-utf8.txt", hashlib.sha256(LETTER.encode()).hexdigest())
+    rec.status, rec.confirmed_by, rec.grounds, rec.decision = "confirmed", "王书记员", ["A7"], "accept"
+    store.save(rec)
+    process([bag], db, jobs=1, force=True)
+    again = store.get(rec.record_id)
+    assert again.status == "confirmed" and again.grounds == ["A7"] and again.confirmed_by == "王书记员"
+    assert any(h["action"] == "reprocess" for h in store.history(rec.record_id))

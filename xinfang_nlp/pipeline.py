@@ -203,6 +203,14 @@ def process(inputs: Iterable[str | Path], db: str | Path = "register.sqlite", *,
     originals: list[Item] = []
     dup_items: list[Item] = []
     for it in todo:
+        own = store.get(record_id_for(it.relpath, it.sha256))
+        if own is not None:   # re-read with --force: an original stays one, a duplicate stays one
+            if own.duplicate_of:
+                dup_items.append(it)
+            else:
+                first_by_sha.setdefault(it.sha256, it)
+                originals.append(it)
+            continue
         prior = store.first_with_sha(it.sha256, exclude_path=it.relpath)
         if prior is not None or it.sha256 in first_by_sha:
             dup_items.append(it)
@@ -246,9 +254,15 @@ def process(inputs: Iterable[str | Path], db: str | Path = "register.sqlite", *,
     for it in dup_items:
         rid = record_id_for(it.relpath, it.sha256)
         first = store.first_with_sha(it.sha256, exclude_path=it.relpath)
-        rec = copy_as_duplicate(first, record_id=rid, path=it.relpath, received_at=received_at)
-        existed = store.get(rid) is not None
-        store.save(rec)
+        existing = store.get(rid)
+        existed = existing is not None
+        if first is None or (existing is not None and existing.status == "confirmed"):
+            # nothing to copy from, or a clerk confirmed this one: keep it as it is
+            if existing is not None:
+                store.save(existing, audit_entries=[{"clerk": "system", "action": "reprocess"}])
+        else:
+            store.save(copy_as_duplicate(first, record_id=rid, path=it.relpath, received_at=received_at),
+                       audit_entries=[{"clerk": "system", "action": "reprocess"}] if existed else [])
         summary.duplicates += 1
         summary.new += 0 if existed else 1
         summary.record_ids.append(rid)

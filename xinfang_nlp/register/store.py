@@ -133,7 +133,9 @@ class Store:
         return Record.from_dict(json.loads(row[0])) if row else None
 
     def first_with_sha(self, sha256: str, exclude_path: Optional[str] = None) -> Optional[Record]:
-        q = sa.select(records.c.data).where(records.c.sha256 == sha256)
+        """The first record of these bytes that is not itself a duplicate (the original)."""
+        q = sa.select(records.c.data).where(records.c.sha256 == sha256,
+                                            ~records.c.flags.like("% duplicate %"))
         if exclude_path is not None:
             q = q.where(records.c.path != exclude_path)
         q = q.order_by(records.c.created_at, records.c.record_id)
