@@ -60,8 +60,13 @@ def process(
     for p in inputs:
         if not p.exists():
             raise typer.BadParameter(f"no such file or folder: {p}")
-    summary = run(inputs, db, jobs=jobs, force=force, received_at=day, settings=_settings(config),
-                  progress=progress)
+    from .classify import ModelMissing
+    try:
+        summary = run(inputs, db, jobs=jobs, force=force, received_at=day, settings=_settings(config),
+                      progress=progress)
+    except ModelMissing as exc:
+        typer.echo(f"错误：找不到分类模型 — {exc}", err=True)
+        raise typer.Exit(2)
     if bar is not None:
         bar.close()
     if jsonl is not None:
