@@ -126,19 +126,19 @@ def evaluate_classifier(letters: list[dict], models_dir: Optional[Path] = None) 
 
 
 def _fields(letters: list[dict]) -> Optional[dict[str, Any]]:
-    try:
-        from .analyse.evaluate_fields import evaluate_fields
-    except ImportError:
-        return None
-    res = evaluate_fields(letters)
-    res.update(_more_fields(letters))
+    from .analyse import Analyzer
+    from .analyse.evaluate_fields import evaluate_fields
+    an = Analyzer(load_settings())          # one pipeline for every field figure
+    res = evaluate_fields(letters, analyzer=an)
+    res.update(_more_fields(letters, an))
     return res
 
 
-def _more_fields(letters: list[dict]) -> dict[str, Any]:
+def _more_fields(letters: list[dict], an=None) -> dict[str, Any]:
     """channel accuracy (转办/交办 folded together) and applicants/outsiders F1."""
-    from .analyse import Analyzer
-    an = Analyzer(load_settings())
+    if an is None:
+        from .analyse import Analyzer
+        an = Analyzer(load_settings())
     fold = {"交办": "转办"}
     ch_ok, counts = [], {k: [0, 0, 0] for k in ("applicants", "outsiders")}
     for d in letters:
