@@ -14,7 +14,6 @@ and a rerun picks up where it stopped.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import time
 from collections import Counter
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+from .read import sha256_file
 from .register.build import build_record, copy_as_duplicate, failed_record, record_id_for
 from .register.store import Store
 from .settings import Settings, load_settings
@@ -64,17 +64,6 @@ class Summary:
                   if self.failures else ""),
                f"用时 time: {self.seconds:.1f} s"]
         return out
-
-
-def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while True:
-            b = fh.read(chunk)
-            if not b:
-                break
-            h.update(b)
-    return h.hexdigest()
 
 
 def collect(inputs: Iterable[str | Path]) -> list[Item]:

@@ -19,7 +19,7 @@ from .errors import read_error
 from .pluginspec import (OcrEngine, OcrLine, ReadContext, get_engine, get_reader, register_engine,
                          register_reader, set_engine, use_engine)
 
-__all__ = ["read_file", "OcrEngine", "OcrLine", "ReadContext", "get_engine", "register_engine",
+__all__ = ["read_file", "sha256_file", "OcrEngine", "OcrLine", "ReadContext", "get_engine", "register_engine",
            "register_reader", "set_engine", "use_engine", "NOTE_NO_CHINESE"]
 
 log = logging.getLogger("xinfang.read")
@@ -32,7 +32,8 @@ _UNSUPPORTED_NAMES = {"doc": "Word 97-2003 (.doc)", "xlsx": "Excel (.xlsx)", "pp
                       "odf": "OpenDocument", "zip": "ZIP", "rtf": "RTF", "ole": "OLE"}
 
 
-def _sha256(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """The file's SHA-256, read in 1 MiB chunks (the record's identity with its path)."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -58,7 +59,7 @@ def read_file(path: Path | str, relpath: str, settings: Settings,
             raise read_error("unreadable") from None
         if not rr.sha256:
             try:
-                rr.sha256 = _sha256(path)
+                rr.sha256 = sha256_file(path)
             except OSError:
                 raise read_error("unreadable") from None
         if size == 0:
