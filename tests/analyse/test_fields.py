@@ -75,6 +75,21 @@ def test_elderly_letter(an):
     assert f["summary"] and len(f["summary"]) <= 120 and "郝玉珍" in f["summary"]
 
 
+def test_person_with_landline_and_mobile_is_registered_with_the_mobile(an):
+    f = an("法院执行局：\n我叫卜庆林，（2023）鲁0117执456号的申请执行人，被执行人孟凡军欠我货款三万元至今不还，"
+           "请法院尽快执行。\n卜庆林 电话 0531 7681 2230 / 15053421876\n2024年1月19日").fields
+    assert f["petitioner_name"] == "卜庆林"
+    assert f["petitioner_phone"] == "15053421876"
+
+
+def test_agent_under_power_of_attorney_gets_own_number(an):
+    f = an("申诉人：柴秀兰，女，1958年7月出生，住钢城区汶源街道，联系电话13375348120。\n"
+           "委托代理人：贺立平，山东汶源律师事务所律师，电话15806342791。\n"
+           "申诉事项：请求撤销（2025）鲁0117执异12号执行裁定。").fields
+    assert f["petitioner_name"] == "贺立平"
+    assert f["petitioner_phone"] == "15806342791"
+
+
 def test_formal_complaint_story_date_not_taken(an):
     f = an(LETTER_FORMAL).fields
     assert f["petitioner_name"] == "庄美玲"
@@ -85,10 +100,11 @@ def test_formal_complaint_story_date_not_taken(an):
     assert f["letter_date"] == "2024-06-17"
 
 
-def test_company_letter_uses_company_and_contact_mobile(an):
+def test_company_letter_uses_company_and_first_contact_number(an):
+    # a company is registered with the first number its 联系人 line gives (here the office landline)
     f = an(LETTER_COMPANY).fields
     assert f["petitioner_name"] == "济南钢城鑫源建材有限公司"
-    assert f["petitioner_phone"] == "15263400918"
+    assert f["petitioner_phone"] == "053176550128"
     assert f["respondents"] == ["钢城区福兴置业有限公司"]
     assert f["applicants"] == ["济南钢城鑫源建材有限公司"]
 

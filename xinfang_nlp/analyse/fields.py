@@ -136,10 +136,13 @@ def pick_phone(text: str, phones: list[Match], cover: Optional[tuple[int, int]],
     body = [p for p in phones if not (cover and cover[0] <= p.start < cover[1])] or phones
     best, best_score = None, -99.0
     n = len(text)
+    is_company = bool(petitioner) and read_org(petitioner, 0) == petitioner
     for p in body:
         before = text[max(0, p.start - 14):p.start]
         score = 0.0
-        if p.kind == "mobile":
+        # a person is reached on a mobile; a company on the first number its 联系人 line gives
+        # (联系人：X 电话：0531-…  手机：137…: a strict > keeps the first of equals)
+        if p.kind == "mobile" and not is_company:
             score += 2
         if re.search(r"(电话|手机|联系|号码|Tel|TEL|tel|电\s*话)", before):
             score += 1
@@ -160,6 +163,9 @@ def pick_phone(text: str, phones: list[Match], cover: Optional[tuple[int, int]],
             clause = text[lb + 1:p.start]
             if petitioner in clause:
                 score += 1.5
+            elif petitioner in text[max(text.rfind(c, 0, p.start) for c in "。！？\n") + 1:lb + 1]:
+                # 委托代理人：毕玉峰，…律师，电话139…: the writer named earlier in the same sentence
+                score += 1.0
             else:
                 m = _OWNER_BEFORE.search(clause)
                 if m:
