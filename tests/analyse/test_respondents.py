@@ -198,3 +198,43 @@ def test_name_stops_before_mingxia():
     from xinfang_nlp.settings import load_settings
     f = Analyzer(load_settings())("请求法院尽快查封被执行人李明名下的房产和车辆。\n申诉人：王建国\n2024年3月18日").fields
     assert f["respondents"] == ["李明"]
+
+
+def test_name_does_not_swallow_the_next_word(an):
+    # 谭敏赔偿: the debtor is 谭敏, not 谭敏赔; a 3-character name before 名下 / a list stays whole
+    f = an("我与谭敏民间借贷纠纷一案，法院判决谭敏赔偿我四万元，案号（2022）鲁0117执512号，至今未执行。\n"
+           "申请执行人：甘玉芬 电话13406348871").fields
+    assert f["respondents"] == ["谭敏"]
+    f = an("被执行人邓友才名下有一辆货车，法院一直不扣。案号（2023）鲁0117执88号。\n信访人：骆春华 13953420017").fields
+    assert f["respondents"] == ["邓友才"]
+
+
+def test_introduced_name_in_a_debt_story(an):
+    f = an("我是替邻居写的。她跟一个叫蔺国栋的打官司，借给他六万块钱，法院判她赢了，三年了一分钱没拿到。"
+           "请法院把蔺国栋的钱执行了。\n代写人：屈明 电话15153470263").fields
+    assert "蔺国栋" in f["respondents"]
+
+
+def test_applicant_signed_who_is_the_respondent(an):
+    f = an("钢城区人民法院执行局：\n申请人栾庆海，系（2023）鲁0117执640号案件被执行人，"
+           "请求解除对我的限制高消费措施，欠款我已分期还了一半。\n栾庆海\n2024年2月1日").fields
+    assert f["respondents"] == ["栾庆海"]
+
+
+def test_writer_who_stood_guarantor_is_the_respondent(an):
+    f = an("执行局领导：\n我是隋永福，2017年我给村里人做担保人，他跑了，法院把我的工资卡冻结了，"
+           "案号（2019）鲁0117执1201号。请求只扣一半。\n隋永福 电话：18763451290").fields
+    assert f["respondents"][:1] == ["隋永福"]
+
+
+def test_the_writers_son_who_borrowed(an):
+    f = an("法官：俺儿子乜国强跟人家借钱做生意赔了，人家告了他，法院把俺住的老房子查封了。"
+           "这房子是俺的，不是他的。\n乜桂兰 电话13061342285").fields
+    assert "乜国强" in f["respondents"]
+    assert "乜桂兰" not in f["respondents"]
+
+
+def test_short_company_name_beside_the_full_one(an):
+    f = an("被执行人山东汇泰机械科技有限公司欠我工资两万元，（2023）鲁0117执77号。汇泰机械科技公司老板说没钱。\n"
+           "反映人：石德平 13176341152").fields
+    assert f["respondents"] == ["山东汇泰机械科技有限公司"]

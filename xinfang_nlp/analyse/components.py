@@ -217,7 +217,7 @@ def _story_parties(text, roles, petitioner, applicants, respondents, outsiders, 
             apps.append(h.name)
         elif h.role == "OUTSIDER" and h.name not in apps and h.name != petitioner:
             outs.append(h.name)
-    return _prefer_full(text, F._unique(apps)), resp, _prefer_full(text, F._unique(outs))
+    return _prefer_full(text, F._unique(apps)), _prefer_full(text, resp), _prefer_full(text, F._unique(outs))
 
 
 def _prefer_full(text: str, names: list[str]) -> list[str]:

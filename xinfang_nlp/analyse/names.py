@@ -136,7 +136,9 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
     given = ""
     while i < n and len(given) < 2:
         c = t[i]
-        if not ("\u4e00" <= c <= "\u9fff") or c in STOP:
+        if not ("\u4e00" <= c <= "\u9fff") or (c in STOP and not (
+                given and c in _LAST_GIVEN_OK and (i + 1 >= n or t[i + 1] in _PUNCT or t[i + 1] in STOP
+                                                   or t.startswith(_NOT_GIVEN, i + 1)))):
             break
         # a title right after one given char: 李强法官 → stop before the title
         if given and any(t.startswith(title, i) for title in TITLES):
@@ -145,6 +147,10 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
             break
         given += c
         i += 1
+    if len(given) == 2 and i < n and t[i] not in STOP and t[i] not in _PUNCT and not t.startswith(_NOT_GIVEN, i) and \
+            _ends_in_next_word(given, t[i - 1:i + 1], t[i:i + 2]):
+        given = given[:1]       # 梁琴赔偿 / 彭军劳动争议 / 白峰民间借贷: the name is 梁琴, 彭军, 白峰
+        i -= 1
     if not given:
         return None
     if given[-1] in PLACE_END or (sur + given) in NOT_NAMES or (sur + given)[:2] in NOT_NAME_START:
@@ -154,6 +160,41 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
     if sur in WEAK_SURNAMES and sur not in SURNAMES and len(given) < 2:
         return None
     return sur + given
+
+
+#: function words that are also common last characters of given names (邓友才, 邢保才), allowed there
+#: when a boundary follows
+_LAST_GIVEN_OK = set("才")
+_WORDS: Optional[dict[str, int]] = None
+
+
+def _two_char_words() -> dict[str, int]:
+    """Two-character words of jieba's dictionary with their frequencies (read once, lazily)."""
+    global _WORDS
+    if _WORDS is None:
+        words: dict[str, int] = {}
+        try:
+            import importlib.resources as ir
+            with ir.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as fh:
+                for line in fh:
+                    w, _, rest = line.partition(" ")
+                    if len(w) == 2:
+                        f = int(rest.split(" ", 1)[0] or 0)
+                        if f >= 10:
+                            words[w] = f
+        except (OSError, ValueError, ModuleNotFoundError):
+            words = {}
+        _WORDS = words
+    return _WORDS
+
+
+def _ends_in_next_word(given: str, nxt: str, after: str) -> bool:
+    """The second given character starts the next word (琴|赔偿: 赔偿 is common, 琴赔 is no word),
+    so the name has one given character — unless what follows the longer name is itself a word
+    (孔令国|名下, not 孔令|国名)."""
+    w = _two_char_words()
+    f_next = w.get(nxt, 0)
+    return f_next >= 100 and w.get(given, 0) * 20 < f_next and w.get(after, 0) < f_next
 
 
 _PARTY_TITLE = re.compile(r"(老板娘|老板|负责人|法定代表人|法人|经营者|股东|老总|经理)")

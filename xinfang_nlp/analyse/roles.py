@@ -261,6 +261,9 @@ _IS_RESPONDENT = re.compile(r"(?<!申请追加)(?<!追加)(?:系|是|为|作为)
 
 
 _DISPUTE = re.compile(r"(?:与|和|跟)")
+_INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的)(?:名字)?(?:叫做|名叫|叫)")
+_DEBT_WORDS = re.compile(r"欠|撞|打官司|借给|起诉|告了|赔|判")
+_KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿)(?:叫)?")
 _ENFORCED = re.compile(r"被(?:你们|法院|你院|贵院|钢城法院)?(?:强制)?执行(?![人款])")
 _WORKED_FOR = re.compile(r"(?:给|替|在)(?=[^，。；\n]{4,40}?(?:[（(][^）)]{0,16}[）)])?[^，。；\n]{0,8}?(?:干活|打工|干了|做工|上班|开车|拉货|送货))|车是(?=[^，。；\n]{4,40}?的)")
 
@@ -312,6 +315,34 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
             continue    # 申请追加汲宏伟为被执行人: asked for, not yet a party
         if name:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 2, "系被执行人"))
+        elif m.start() and text[m.start() - 1] in "，," and m.group(0).startswith("系"):
+            # 申请人亓兴旺，系（2023）鲁0117执207号案件被执行人: the name closing the clause before
+            name = party_ending_at(text, m.start() - 1, maxlen=12)
+            if name:
+                e = m.start() - 1
+                out.append(RoleHit(e - len(name), e, "RESPONDENT", name, 2, "系被执行人"))
+    # 跟一个叫马建军的打官司 / 起诉了一个开超市的叫房德顺的，他欠我 / 撞他的那个人叫刘小兵: an introduced
+    # name in a debt or accident story
+    for m in _INTRO_DEBTOR.finditer(text):
+        name = read_person(text, m.end(), allow_title=False)
+        if not name or text[m.start() - 2:m.start()].endswith(("我", "俺", "本人", "名字", "官", "人员")):
+            continue
+        e = m.end() + len(name)
+        ss = max(text.rfind(c, 0, m.start()) for c in "。！？\n；")
+        se = min([x for x in (text.find(c, e) for c in "。！？\n；") if x >= 0] or [len(text)])
+        if _DEBT_WORDS.search(text[max(ss + 1, m.start() - 14):m.start()]) or \
+                _DEBT_WORDS.search(text[e:min(se, e + 24)]):
+            out.append(RoleHit(m.end(), e, "RESPONDENT", name, 3, "叫"))
+    # 俺儿子鞠传亮跟人家借钱做生意赔了 / 我儿子毕新民…跟同村的杨光辉借了八万块钱: the writer's relative borrowed
+    for m in _KIN_BORROWED.finditer(text):
+        name = read_person(text, m.end(), allow_title=False)
+        if not name:
+            continue
+        e = m.end() + len(name)
+        se = min([x for x in (text.find(c, e) for c in "。！？\n；") if x >= 0] or [len(text)])
+        window = re.split(r"他|她|说", text[e:min(se, e + 30)])[0]    # 他爸荀长江欠…: someone else's debt
+        if re.search(r"(?<!借)借(?!给)了?[^，。；\n]{0,6}?(?:钱|块|万|元)|欠(?!我)|被(?:人|人家)?告", window):
+            out.append(RoleHit(m.end(), e, "RESPONDENT", name, 3, m.group(0)))
     # 叶静与彭军劳动争议一案 / 夏泽宇和吕杰因为承包费打官司: the second party (the first is the applicant)
     for m in _DISPUTE.finditer(text):
         if _inside_org(text, m.start()):
@@ -360,7 +391,8 @@ SELF_DEBTOR = re.compile(
     r"|(?:说|称)(?:我|俺)欠"
     r"|(?:我|俺|本人)(?:已经|现在|还|也|一直)?(?:在|上了|进了|被列入了?|被纳入了?|被拉进了?)失信"
     r"|(?:把|将)(?:我|俺|本人)(?:拉进|列入|纳入)(?:了)?失信"
-    r"|(?:我|本人|俺)(?:是|系)(?:[^，。；\n]{0,12}的)?(?:担保人|保证人|连带责任人))")
+    r"|(?:我|本人|俺)(?:是|系)(?:[^，。；\n]{0,12}的)?(?:担保人|保证人|连带责任人)"
+    r"|(?:我|本人|俺)(?:给[^，。；\n]{1,12}?)?(?:做|作|当)(?:了|过)?(?:[^，。；\n]{0,10}的)?(?:担保人|保证人|连带保证|保人))")
 
 
 #: kin and ties written before a third party's name (我岳父滕树林 / 他亲弟弟宁学东 / 它的关联公司…)
