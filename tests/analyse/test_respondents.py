@@ -238,3 +238,17 @@ def test_short_company_name_beside_the_full_one(an):
     f = an("被执行人山东汇泰机械科技有限公司欠我工资两万元，（2023）鲁0117执77号。汇泰机械科技公司老板说没钱。\n"
            "反映人：石德平 13176341152").fields
     assert f["respondents"] == ["山东汇泰机械科技有限公司"]
+
+
+def test_whose_property_was_seized_when_nothing_else_names_the_debtor(an):
+    f = an("尊敬的院长：\n我叫蒲文静，是（2021）鲁0117执902号案件的申请执行人。承办法官是执行法官柯明。\n"
+           "荆立伟名下的那辆货车法院当时扣了，后来又放了，现在车找不到了。请领导过问。\n蒲文静 13853489920").fields
+    assert f["respondents"] == ["荆立伟"]
+    assert f["judge"] == "柯明"
+
+
+def test_judge_cue_does_not_read_a_name_on_the_next_line(an):
+    f = an("案号（2023）鲁0117执1010号。\n承办法官是杨法官\n滕丽云把两万元交到了法院账上，我去领，说要领导签字。\n"
+           "我叫程立东，电话15169348821").fields
+    assert f["judge"] == "杨法官"
+    assert "滕丽云" not in (f["judge"] or "")

@@ -262,6 +262,10 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
     judges = {h.name for h in roles if h.role == "JUDGE"}
     respondents = strong_resp or [r for r in weak_resp if r != petitioner and r not in applicants
                                   and r not in judges]
+    if not respondents:
+        # the last resort (tier 4): 段伟名下的车法院扣了 — whose property the enforcement reaches
+        respondents = [h.name for h in roles if h.role == "RESPONDENT" and h.tier == 4 and h.name != petitioner
+                       and h.name not in applicants and h.name not in judges and not h.name.endswith("某")][:1]
     outsiders = [h.name for h in roles if h.role == "OUTSIDER" and h.tier < 3]
     for h in roles:
         if h.role == "PETITIONER" and h.self_ref:

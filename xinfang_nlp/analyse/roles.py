@@ -261,6 +261,7 @@ _IS_RESPONDENT = re.compile(r"(?<!申请追加)(?<!追加)(?:系|是|为|作为)
 
 
 _DISPUTE = re.compile(r"(?:与|和|跟)")
+_NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
 _INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的)(?:名字)?(?:叫做|名叫|叫)")
 _DEBT_WORDS = re.compile(r"欠|撞|打官司|借给|起诉|告了|赔|判")
 _KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿)(?:叫)?")
@@ -321,6 +322,15 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
             if name:
                 e = m.start() - 1
                 out.append(RoleHit(e - len(name), e, "RESPONDENT", name, 2, "系被执行人"))
+    # 段伟名下的车法院扣了 / 被执行人…，孔令国名下还有房子: whose property the enforcement reaches
+    for m in _NAMED_ASSETS.finditer(text):
+        name = party_ending_at(text, m.start(), maxlen=20)
+        if not name:
+            continue
+        s0 = m.start() - len(name)
+        if re.search(_KIN + r"$|(?:我|俺|他|她|其|自己)的?$", text[max(0, s0 - 6):s0]):
+            continue    # 我女儿王芳名下的房子: a relative's property (an outsider's claim), not the debtor's
+        out.append(RoleHit(s0, m.start(), "RESPONDENT", name, 4, "名下"))   # tier 4: only when nothing else
     # 跟一个叫马建军的打官司 / 起诉了一个开超市的叫房德顺的，他欠我 / 撞他的那个人叫刘小兵: an introduced
     # name in a debt or accident story
     for m in _INTRO_DEBTOR.finditer(text):
