@@ -252,3 +252,24 @@ def test_judge_cue_does_not_read_a_name_on_the_next_line(an):
            "我叫程立东，电话15169348821").fields
     assert f["judge"] == "杨法官"
     assert "滕丽云" not in (f["judge"] or "")
+
+
+def test_company_writer_named_after_wo_gongsi_is_read_whole(an):
+    f = an("情况反映\n钢城区人民法院执行局：\n我公司山东汶河精工机械有限公司系（2024）鲁0117执733号案件被执行人，"
+           "账户被冻结后已无法发放工资，请求解除对基本账户的冻结。\n联系人：邹红 0531-76338120").fields
+    assert f["respondents"] == ["山东汶河精工机械有限公司"]
+
+
+def test_relative_of_the_respondent_is_not_the_respondent(an):
+    f = an("来电记录\n来电人：葛美玲，系被执行人牛国华之妻，持有牛国华签名的授权委托书。\n"
+           "来电内容：（2024）鲁0117执402号案件，请求解除对家中唯一住房的查封。").fields
+    assert f["respondents"] == ["牛国华"]
+
+
+def test_writer_who_names_the_respondent_after_the_case_is_the_applicant(an):
+    f = an("我是宫秀芝案子（2023）鲁0117执1009号被执形人冉小军欠我三万二千一年了一分没执形他天天开车拉货 "
+           "电话13963421187").fields
+    assert f["respondents"] == ["冉小军"]
+    f = an("执行局：我是(2024)鲁0117执445号的被执行人尉雅琴 我欠的钱在和解协议里约定分期还 我每月按时还款 "
+           "请求解冻我的账户 电话18854172203").fields
+    assert f["respondents"] == ["尉雅琴"]

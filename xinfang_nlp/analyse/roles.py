@@ -171,7 +171,8 @@ _JOIN = re.compile(r"[ \t]*(?:、|和|及|以及|与|跟|还有|，还有|/)[ \t
 _THIRD = re.compile(r"(他|她|对方|其|儿子|女儿|哥|弟|姐|妹|父亲|母亲|丈夫|妻子|爱人|老伴|朋友|邻居)")
 
 
-_OF_RELATIVE = re.compile(r"(?:被执[行形]人)[是为：:]?[^，。；！？\n的之]{2,20}?(?:的|之)(?:亲)?" + RELATIONS)
+_OF_RELATIVE = re.compile(r"(?:被执[行形]人)[是为：:]?[^，。；！？\n的之]{2,20}?(?:(?:的|之)(?:亲)?" + RELATIONS
+                          + r"|之[妻夫子女父母兄弟姐妹])")
 
 
 #: 我是申请执行人宋春燕的丈夫路建民: the writer speaks for the applicant
@@ -188,6 +189,10 @@ def _is_self(text: str, cue_start: int) -> bool:
         return False
     if len(c1) > 40 or _THIRD.search(c1):
         return False
+    cue = re.match(r"被执[行形型]人|申请执行人|案外人", text[cue_start:])
+    rest = re.sub(r"^(我|本人|俺)(是|系)", "", c1)
+    if cue and rest and not rest.endswith("的") and read_party(text, cue_start + cue.end()):
+        return False    # 我是柏玉芝案子（…）号被执行人亓小兵: the cue names someone else (…号的被执行人华雅琪 is the writer)
     if re.match(r"(我|本人|我们|我公司|我单位|我厂|申诉人|信访人|来访人|来电人)(就|也|本人)?(是|系|作为|为)", c1):
         return True
     if b1 < 0 or text[b1] not in "，,":
@@ -286,6 +291,8 @@ def party_ending_at(text: str, end: int, maxlen: int = 40) -> Optional[str]:
     while start > 0 and end - start < maxlen and text[start - 1] not in _PUNCT and text[start - 1] not in "我他她":
         start -= 1
     for s in range(start, end - 1):
+        if s and text[s - 1:s + 1] == "公司":
+            continue    # 我公司山东某某有限公司: not 司山东某某有限公司
         org = read_org(text, s, maxlen=end - s)
         if org and s + len(org) == end:
             return org
@@ -310,6 +317,9 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         if name:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "被拘"))
     for m in _IS_RESPONDENT.finditer(text):
+        other = read_party(text, m.end())
+        if other and re.match(r"[的之]", text[m.end() + len(other):m.end() + len(other) + 1]):
+            continue    # 齐美玲，系被执行人牛振华之妻 / 蒋海波系被执行人蒋德明的堂兄: a relative of the party
         name = party_ending_at(text, m.start())
         cs = max(text.rfind(c, 0, m.start()) for c in "，,。；！？\n")
         if name and re.search(r"(?:追加|变更|增加|列为)", text[cs + 1:m.start()]):
