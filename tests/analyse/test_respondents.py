@@ -273,3 +273,24 @@ def test_writer_who_names_the_respondent_after_the_case_is_the_applicant(an):
     f = an("执行局：我是(2024)鲁0117执445号的被执行人尉雅琴 我欠的钱在和解协议里约定分期还 我每月按时还款 "
            "请求解冻我的账户 电话18854172203").fields
     assert f["respondents"] == ["尉雅琴"]
+
+
+def test_creditor_of_a_company_and_company_with_its_shareholder(an):
+    f = an("执行局：\n我是济南钢城区丰源饲料有限公司的债权人庞立伟，我的案子（2023）鲁0117执1201号两年没动静。\n"
+           "庞立伟 13605345512").fields
+    assert f["respondents"] == ["济南钢城区丰源饲料有限公司"]
+    f = an("我是（2022）鲁0117执2133号的申请执行人葛海涛。被执行人钢城区天宇建筑安装有限公司的股东邹立军，"
+           "认缴的出资期限已经届满却没有缴纳，请求追加邹立军为被执行人。\n葛海涛 13953498821").fields
+    assert f["respondents"][:1] == ["钢城区天宇建筑安装有限公司"]
+
+
+def test_employee_whose_wages_the_court_orders_withheld(an):
+    f = an("钢城区人民法院：\n我单位济南钢都物业服务有限公司于2024年3月收到贵院协助执行通知书，要求扣留我单位职工仲德军的工资。"
+           "因其3月初已离职，我单位无工资可扣，特此说明。\n联系人：车丽 0531-76221980").fields
+    assert f["respondents"] == ["仲德军"]
+
+
+def test_writer_put_on_the_blacklist_by_a_named_court(an):
+    f = an("申诉\n我叫裘德林，今年在网上查到我被钢城法院列入失信被执行人名单、限制高消费，"
+           "可我从来没借过钱。请求把我从失信名单里删除。\n裘德林 电话13082714421\n2024年7月19日").fields
+    assert f["respondents"] == ["裘德林"]

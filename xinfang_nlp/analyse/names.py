@@ -197,6 +197,7 @@ def _ends_in_next_word(given: str, nxt: str, after: str) -> bool:
     return f_next >= 100 and w.get(given, 0) * 20 < f_next and w.get(after, 0) < f_next
 
 
+_OFFICERS = ("法定代表人", "法人", "股东", "老总", "经理")
 _PARTY_TITLE = re.compile(r"(老板娘|老板|负责人|法定代表人|法人|经营者|股东|老总|经理)")
 
 
@@ -207,7 +208,8 @@ def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
     if org:
         # 被执行人是钢城区旺达家具店的老板芦海: the person, not the shop
         m = re.match(r"的?" + _PARTY_TITLE.pattern, text[pos + len(org):pos + len(org) + 6])
-        if m:
+        # …有限公司的股东牛立军 / 法定代表人: the company is the party, its officer a separate person
+        if m and not (m.group(1) in _OFFICERS and re.search(r"有限|股份", org)):
             p = read_person(text, pos + len(org) + m.end(), allow_title=False)
             if p:
                 return p

@@ -266,6 +266,7 @@ _IS_RESPONDENT = re.compile(r"(?<!申请追加)(?<!追加)(?:系|是|为|作为)
 
 
 _DISPUTE = re.compile(r"(?:与|和|跟)")
+_TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:我单位|本单位|我公司|本公司|我厂)?(?:的)?(?:职工|员工|工人|雇员)")
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
 _INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的)(?:名字)?(?:叫做|名叫|叫)")
 _DEBT_WORDS = re.compile(r"欠|撞|打官司|借给|起诉|告了|赔|判")
@@ -332,6 +333,16 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
             if name:
                 e = m.start() - 1
                 out.append(RoleHit(e - len(name), e, "RESPONDENT", name, 2, "系被执行人"))
+    # 我是济南某某有限公司的债权人常宏伟: the company owes
+    for m in re.finditer(r"(?:是|系)(?=[^，。；！？\n]{4,40}?的债权人)", text):
+        name = read_org(text, m.end())
+        if name and text.startswith("的债权人", m.end() + len(name)):
+            out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "的债权人"))
+    # 要求扣留我单位职工伍德军的工资: whose wages the court takes through the employer
+    for m in _TAKE_FROM.finditer(text):
+        name = read_person(text, m.end(), allow_title=False) or read_org(text, m.end())
+        if name and re.match(r"的?(?:工资|存款|账户|退休金|养老金|银行卡|房子|车)", text[m.end() + len(name):]):
+            out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
     # 段伟名下的车法院扣了 / 被执行人…，孔令国名下还有房子: whose property the enforcement reaches
     for m in _NAMED_ASSETS.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=20)
@@ -406,7 +417,7 @@ SELF_DEBTOR = re.compile(
     r"(?:(?<![他她])(?:我|俺|本人|申诉人|来电人|来访人|异议人|其)(?:应当|应|需|该)(?:给付|支付|赔偿|偿还|返还|归还|给|还|赔)"
     r"|判(?:决|令)?(?:我|俺|本人|申诉人|来电人)(?:给付|支付|赔偿|偿还|返还|归还|给|还|赔)"
     r"|(?:把|对|将)(?:我|俺|本人|申诉人)(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
-    r"|(?:我|俺|本人|申诉人)(?:被|又被)(?:你们|法院|执行局)?(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
+    r"|(?:我|俺|本人|申诉人)(?:被|又被)(?:你们|[^，。；！？\n]{0,4}?法院|执行局)?(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
     r"|追加(?:我|俺|本人|申诉人)(?:为|成)"
     r"|(?:说|称)(?:我|俺)欠"
     r"|(?:我|俺|本人)(?:已经|现在|还|也|一直)?(?:在|上了|进了|被列入了?|被纳入了?|被拉进了?)失信"
