@@ -215,7 +215,9 @@ _VERB_PATTERNS = [
     (re.compile(r"(?:借给|租给|卖给|赊给|借款给)了?"), "after"),
     (re.compile(r"(?:判决?令?|判了)(?:对方司机|对方|被告|司机|包工头|车主)?"), "after_pay"),
     (re.compile(r"执行(?=[^，。]{2,4}的(?:案子|案件))"), "after"),
-    (re.compile(r"起诉的是|告的是|告了"), "after"),
+    (re.compile(r"起诉的是|告的是|告了"), "after_party"),
+    # 法院判了，王成武和鑫达公司一块给钱 / 判决苗永强和顺通公司赔偿: every party the judgment orders to pay
+    (re.compile(r"(?:判决|判令|判了|判)[，,]?"), "pay_list"),
     # 我与谷振华离婚后财产纠纷一案 / 我公司与某某有限公司买卖合同纠纷
     (re.compile(r"(?:我|俺|我公司|我司|本公司|我厂|申请人|申请执行人|当事人|委托人)(?:与|和|跟)(?=[^，。]{2,40}(?:纠纷|打官司))"), "after_party"),
     # 彭静申请执行贺芳赔偿款一案 / 我父亲诉杨丽云离婚后财产纠纷
@@ -238,6 +240,20 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
                     if name and s + len(name) == i and name[-1] not in "我他她你":
                         out.append(RoleHit(s, i, "RESPONDENT", name, 3, "欠"))
                         break
+            elif where == "pay_list":
+                q, found = m.end(), []
+                for _ in range(4):
+                    name = read_party(text, q)
+                    if not name or not text.startswith(name, q):
+                        break
+                    found.append((q, name))
+                    q += len(name)
+                    j = re.match(r"[、和及与]|以及", text[q:])
+                    if not j:
+                        break
+                    q += j.end()
+                if len(found) >= 2 and re.match(r"(?:一块|一起|共同|连带)?(?:给付|支付|赔偿|偿还|返还|给|赔|还)", text[q:]):
+                    out += [RoleHit(a, a + len(n), "RESPONDENT", n, 3, "判…给") for a, n in found]
             elif where == "after_party":
                 name = read_party(text, m.end())
                 if name:
@@ -268,7 +284,7 @@ _IS_RESPONDENT = re.compile(r"(?<!申请追加)(?<!追加)(?:系|是|为|作为)
 _DISPUTE = re.compile(r"(?:与|和|跟)")
 _TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:我单位|本单位|我公司|本公司|我厂)?(?:的)?(?:职工|员工|工人|雇员)")
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
-_INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的)(?:名字)?(?:叫做|名叫|叫)")
+_INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的人|的)(?:名字)?(?:叫做|名叫|叫)")
 _DEBT_WORDS = re.compile(r"欠|撞|打官司|借给|起诉|告了|赔|判")
 _KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿)(?:叫)?")
 _ENFORCED = re.compile(r"被(?:你们|法院|你院|贵院|钢城法院)?(?:强制)?执行(?![人款])")
@@ -356,7 +372,8 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
     # name in a debt or accident story
     for m in _INTRO_DEBTOR.finditer(text):
         name = read_person(text, m.end(), allow_title=False)
-        if not name or text[m.start() - 2:m.start()].endswith(("我", "俺", "本人", "名字", "官", "人员")):
+        if not name or (m.group(0).startswith("的名字") and text[max(0, m.start() - 2):m.start()].endswith(
+                ("我", "俺", "本人"))) or text[max(0, m.start() - 2):m.start()].endswith(("官", "人员", "承办人")):
             continue
         e = m.end() + len(name)
         ss = max(text.rfind(c, 0, m.start()) for c in "。！？\n；")
