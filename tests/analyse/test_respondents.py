@@ -318,3 +318,24 @@ def test_farm_and_company_boss(an):
     f = an("被执行人莱芜市钢城区富源装饰工程有限公司的老板邰富华跟承办人是同学，案子一年半没进展。"
            "（2022）鲁0117执455号。\n申请执行人：鲍春来 13705349981").fields
     assert f["respondents"] == ["莱芜市钢城区富源装饰工程有限公司"]
+
+
+def test_borrower_who_borrowed_from_the_writer(an):
+    f = an("我叫秦桂兰，今年七十三了。2019年俺村的邵长山说家里盖屋，借了俺三万块钱，说好一年还。法院判了，案号(2021)鲁0117执562号，"
+           "这都两年了俺一分钱没见着。\n电话13589341122").fields
+    assert f["respondents"] == ["邵长山"]
+    f = an("我是殷立波，开烧烤店的，贾建民和卢新宇两个人2020年借我十五万开店，打了欠条。法院判了，案号(2021)鲁0117执1890号，"
+           "一分钱没有！\n殷立波 13963418802").fields
+    assert set(f["respondents"]) == {"贾建民", "卢新宇"}
+
+
+def test_writer_whose_creditor_applied_for_enforcement(an):
+    f = an("申请执行人员回避\n我是仇文杰，韦丽申请执行我的那个案子，案号(2023)鲁0117执1301号，承办人和韦丽是亲戚，请求回避。\n"
+           "仇文杰 13678921540").fields
+    assert f["respondents"] == ["仇文杰"]
+
+
+def test_the_other_side_of_the_writers_case(an):
+    f = an("来电记录\n来电人：庞玉珍  电话：13305316678\n反映：她和栾兵的案子去年达成执行和解，栾兵每月往法院账户打款，"
+           "她说1月到3月的钱一直没领到。").fields
+    assert f["respondents"] == ["栾兵"]

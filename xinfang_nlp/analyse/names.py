@@ -24,8 +24,8 @@ SURNAMES = set(
     "茅郇郗訾隗荣战矫郄尉晏慎訾秘宓暴郏禚沃隆揭蹇濮闾靖束蔚汲居嵇扶钮习訾臧厍苍雒钭邰乜"
 )
 SURNAMES |= set("况蒯乜勾莘韶阎赖贝庹糜")
-SURNAMES -= set("于向和从是过来")   # ambiguous particles/verbs; 于 is handled with a stricter test
-WEAK_SURNAMES = set("于向和万时常高明国平全公")
+SURNAMES -= set("于向和从是过来那")   # ambiguous particles/verbs; 于 is handled with a stricter test
+WEAK_SURNAMES = set("于向和万时常高明国平全公那")
 
 #: never inside a given name (function words, verbs that follow a name, titles, digits)
 STOP = set(
@@ -239,7 +239,7 @@ def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
 #: relation words between a role cue and the name: 被执行人是我前夫栾志强 / 及其实际控制人时长青
 RELATIONS = (r"(?:前夫|前妻|丈夫|老公|对象|妻子|老婆|爱人|媳妇|儿子|女儿|闺女|儿媳|女婿|前女婿|哥哥|弟弟|姐姐|妹妹|哥|弟|姐|妹|"
              r"父亲|母亲|老父亲|表哥|表弟|表姐|表妹|堂哥|堂弟|侄子|外甥|小舅子|连襟|亲戚|同学|朋友|同事|邻居|老乡|战友|"
-             r"房客|租户|承租人|房东|雇主|老板|老板娘|包工头|股东|投资人|法定代表人|法人代表|法人|实际控制人|经营者|"
+             r"房客|租户|承租人|房东|雇主|车主|老板|老板娘|包工头|股东|投资人|法定代表人|法人代表|法人|实际控制人|经营者|"
              r"负责人|担保人|保证人|总公司|母公司|分公司|子公司)")
 RELATION_GLUE = re.compile(r"(?:我|俺|她|他|其|它)?的?(?:[\u4e00-\u9fff]{2,8}?的)?(?:原来的|以前的|亲|老)?" + RELATIONS
                            + r"(?:是|叫|名叫)?")

@@ -282,6 +282,7 @@ _IS_RESPONDENT = re.compile(r"(?<!申请追加)(?<!追加)(?:系|是|为|作为)
 
 
 _DISPUTE = re.compile(r"(?:与|和|跟)")
+_BORROWED_FROM_ME = re.compile(r"(?<![我俺])借(?:了)?(?:我|俺|我们|俺们|我家|俺家)(?![们的])|(?:向|跟|找)(?:我|俺|我们|俺们)借")
 _TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:我单位|本单位|我公司|本公司|我厂)?(?:的)?(?:职工|员工|工人|雇员)")
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
 _INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的人|的)(?:名字)?(?:叫做|名叫|叫)")
@@ -359,6 +360,27 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         name = read_person(text, m.end(), allow_title=False) or read_org(text, m.end())
         if name and re.match(r"的?(?:工资|存款|账户|退休金|养老金|银行卡|房子|车)", text[m.end() + len(name):]):
             out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
+    # 闫宏伟借我二十万 / 俺村的吴长山说家里盖屋，借了俺三万块钱 / 吕建民和付新宇两个人借我十五万: the borrower
+    for m in _BORROWED_FROM_ME.finditer(text):
+        ss = max(text.rfind(c, 0, m.start()) for c in "。！？\n；")
+        # the clause nearest to 借 first, each read from its start
+        starts = [ss + 1] + [i + 1 for i in range(ss + 1, m.start()) if text[i] in "，,"]
+        order = [k for cs, ce in zip(reversed(starts), [m.start()] + list(reversed(starts))[:-1])
+                 for k in range(cs, ce)]
+        for k in order:
+            if k > ss + 1 and text[k - 1] not in _PUNCT and text[k - 1] not in "的年月人是":
+                continue
+            name = read_party(text, k)
+            if not name or not text.startswith(name, k) or name.endswith("某"):
+                continue
+            found, q = [(k, name)], k + len(name)
+            j = re.match(r"[、和跟与及]", text[q:q + 1])
+            if j:
+                nxt = read_person(text, q + 1, allow_title=False)
+                if nxt:
+                    found.append((q + 1, nxt))
+            out += [RoleHit(a, a + len(n), "RESPONDENT", n, 3, "借我") for a, n in found]
+            break
     # 段伟名下的车法院扣了 / 被执行人…，孔令国名下还有房子: whose property the enforcement reaches
     for m in _NAMED_ASSETS.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=20)
@@ -396,11 +418,14 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         if _inside_org(text, m.start()):
             continue        # 济南顺和塑料制品有限公司: 和 inside a name
         first = party_ending_at(text, m.start())
-        if not first:
+        pronoun = m.start() > 0 and text[m.start() - 1] in "我她他俺"
+        if not first and not pronoun:
             continue
         name = read_party(text, m.end())
+        if not first and not (name and re.match(r"的(?:执行)?(?:案子|官司)", text[m.end() + len(name):])):
+            continue    # 她和栾兵的案子: the writer's (or her) case against the other side
         if name and text.startswith(name, m.end()) and re.match(
-                r"(?:之间)?(?:因|的)?[^，。；\n]{0,25}?(?:纠纷|打官司|一案)", text[m.end() + len(name):]):
+                r"(?:之间)?(?:因|的)?[^，。；\n]{0,25}?(?:纠纷|打官司|一案)|的(?:执行)?(?:案子|官司)", text[m.end() + len(name):]):
             out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "与"))
     # 物业公司（济南安居物业服务有限公司）被法院执行 / 济南某公司被你院强制执行
     for m in _ENFORCED.finditer(text):
@@ -437,6 +462,7 @@ SELF_DEBTOR = re.compile(
     r"|(?:我|俺|本人|申诉人)(?:被|又被)(?:你们|[^，。；！？\n]{0,4}?法院|执行局)?(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
     r"|追加(?:我|俺|本人|申诉人)(?:为|成)"
     r"|(?:说|称)(?:我|俺)欠"
+    r"|申请执行(?:了)?(?:我|俺|本人)(?!们)|(?<![我俺])告(?:了)?(?:我|俺)(?:欠|还钱|赔)"
     r"|(?:我|俺|本人)(?:已经|现在|还|也|一直)?(?:在|上了|进了|被列入了?|被纳入了?|被拉进了?)失信"
     r"|(?:把|将)(?:我|俺|本人)(?:拉进|列入|纳入)(?:了)?失信"
     r"|(?:我|本人|俺)(?:是|系)(?:[^，。；\n]{0,12}的)?(?:担保人|保证人|连带责任人)"
