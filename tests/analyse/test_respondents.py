@@ -339,3 +339,18 @@ def test_the_other_side_of_the_writers_case(an):
     f = an("来电记录\n来电人：庞玉珍  电话：13305316678\n反映：她和栾兵的案子去年达成执行和解，栾兵每月往法院账户打款，"
            "她说1月到3月的钱一直没领到。").fields
     assert f["respondents"] == ["栾兵"]
+
+
+def test_short_company_name_before_a_verb_is_the_registered_company(an):
+    f = an("我是济南钢城区兴旺食品有限公司的老员工，兴旺食品欠我和另外几个工友的工资，法院判了，"
+           "案号（2023）鲁0117执1501号。\n申请执行人：滕秀梅 13563470921").fields
+    assert f["respondents"] == ["济南钢城区兴旺食品有限公司"]
+
+
+def test_registered_name_in_apposition_and_a_company_that_still_owes(an):
+    f = an("执行局：\n我是申请执行人曹淑琴，被执行人是房地产公司济南钢城锦华置业有限公司，案号（2022）鲁0117执77号，"
+           "两年了一直说没钱。\n曹淑琴 15166341290").fields
+    assert f["respondents"] == ["济南钢城锦华置业有限公司"]
+    f = an("请求执行第三人：济南钢城区瑞祥商砼有限公司尚欠被执行人工程款约九十万元，请法院提取。"
+           "（2023）鲁0117执1944号。\n联系人：邢光 0531-76221345").fields
+    assert "司尚" not in f["respondents"]

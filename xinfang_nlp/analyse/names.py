@@ -25,7 +25,7 @@ SURNAMES = set(
 )
 SURNAMES |= set("况蒯乜勾莘韶阎赖贝庹糜")
 SURNAMES -= set("于向和从是过来那")   # ambiguous particles/verbs; 于 is handled with a stricter test
-WEAK_SURNAMES = set("于向和万时常高明国平全公那")
+WEAK_SURNAMES = set("于向万时常高明国平全公那")
 
 #: never inside a given name (function words, verbs that follow a name, titles, digits)
 STOP = set(
@@ -39,7 +39,7 @@ PLACE_END = set("镇村区县乡省街市庄屯湾")
 #: surname-initial common nouns that are not names
 NOT_NAMES = {"师傅", "师父", "农民工", "农民", "农户", "包工头", "老板", "老人", "老头", "老百姓", "房东", "房主", "车主",
              "司机", "领导", "群众", "高中", "明白", "常年", "任何", "时候", "国家", "文件", "金额", "金钱",
-             "方面", "方式", "原告", "原来", "平时", "全部", "全家", "全款", "余款", "余额", "叶子", "华为",
+             "方面", "方式", "范围", "房屋", "房间", "房款", "亲戚", "配偶", "家属", "子女", "父母", "原告", "原来", "平时", "全部", "全家", "全款", "余款", "余额", "叶子", "华为",
              "江湖", "毛病", "钱款", "程序", "孙子", "黄金", "周末", "周边", "成本", "成功", "陆续", "路上",
              "车子", "车辆", "房子", "房产", "单位", "单独", "项目", "计划", "高速", "高消费", "冯某", "申请",
              "执行", "关系", "关于", "关键", "解决", "解除", "解释", "应该", "应当", "包括", "连续", "安排",
@@ -57,7 +57,7 @@ ORG_SUFFIX = (r"(?:有限责任公司|股份有限公司|有限公司|集团公�
               r"事务所|商行|经营部|养殖场|养殖厂|农场|林场|砖场|采石场|屠宰场|饭馆|餐馆|水饺馆|面馆|宾馆|旅馆|经销部|维修部|服务部|销售部|门市部|加工厂|厂|超市|酒店|饭店|家具店|商店|店|学校|医院|支行|分行|银行|信用社|"
               r"村民委员会|居民委员会|委员会|中心|工作室|个体工商户)")
 ORG_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·]{{2,40}}?{ORG_SUFFIX}")
-ORG_BAD = set("欠我你他她的是了给把说在与及都没不被因要就向")
+ORG_BAD = set("欠我你他她的是了给把说在与及都没不被因要就向判告")
 ORG_BAD_RE = re.compile(r"(合伙|开(?!发)|一家|一个|大型|第三人|被执行人|申请执行人|欠|告|追加|申请|该公司|总公司|分公司$|和(?:他|她|我|你|俺))")
 ORG_GENERIC = ("外地", "本地", "一家", "一个", "一人", "这家", "那家", "这个", "那个", "该", "此", "贵", "某",
                "其", "对方", "本", "上述", "各", "有关", "相关", "两家", "几家", "多家")
@@ -207,6 +207,9 @@ def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
     org = read_org(text, pos)
     if org:
         # 被执行人是钢城区旺达家具店的老板芦海: the person, not the shop
+        full = read_org(text, pos + len(org))
+        if full and "有限" in full and "有限" not in org:
+            return full     # 被执行人是房地产公司济南钢城锦绣置业有限公司: the registered name in apposition
         m = re.match(r"的?" + _PARTY_TITLE.pattern, text[pos + len(org):pos + len(org) + 6])
         # …有限公司的股东牛立军 / 法定代表人: the company is the party, its officer a separate person
         if m and not (m.group(1) in _OFFICERS and re.search(r"有限|股份", org)):

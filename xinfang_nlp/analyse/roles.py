@@ -232,14 +232,10 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
         for m in rx.finditer(text):
             if where == "before":
                 i = m.start()
-                for k in (3, 2, 4):
-                    s = i - k
-                    if s < 0:
-                        continue
-                    name = read_person(text, s, allow_title=False)
-                    if name and s + len(name) == i and name[-1] not in "我他她你":
-                        out.append(RoleHit(s, i, "RESPONDENT", name, 3, "欠"))
-                        break
+                name = person_ending_at(text, i)
+                if name:
+                    s0 = text.find(name) if name not in text[max(0, i - 4):i] else i - len(name)
+                    out.append(RoleHit(s0, s0 + len(name), "RESPONDENT", name, 3, "欠"))
             elif where == "pay_list":
                 q, found = m.end(), []
                 for _ in range(4):
@@ -314,13 +310,42 @@ def party_ending_at(text: str, end: int, maxlen: int = 40) -> Optional[str]:
         org = read_org(text, s, maxlen=end - s)
         if org and s + len(org) == end:
             return org
+    return person_ending_at(text, end, start)
+
+
+def person_ending_at(text: str, end: int, start: int = 0) -> Optional[str]:
+    """The person whose name ends exactly at ``end`` (not before ``start``); or the company whose short
+    name it really is (兴隆食品欠我 → 济南钢城区兴隆食品有限公司, not 隆食品)."""
     for k in (3, 2, 4):
         s = end - k
-        if s < start:
+        if s < start or s < 0:
             continue
         p = read_person(text, s, allow_title=False)
-        if p and s + len(p) == end and p[-1] not in "我他她你":
-            return p
+        if not p or s + len(p) != end or p[-1] in "我他她你":
+            continue
+        if s and text[s - 1:s + 1] == "公司":
+            return None     # 瑞丰商砼有限公司尚欠: not 司尚
+        if s and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in STOP:
+            full = org_for_alias(text, text[max(start, s - 2):end])
+            if full:
+                return full
+        return p
+    return None
+
+
+def org_for_alias(text: str, alias: str) -> Optional[str]:
+    """The registered name the letter gives elsewhere for a short company name (东岳建设 →
+    济南东岳建设集团有限公司), or None."""
+    for a in (alias, alias[1:]):
+        if len(a) < 3:
+            continue
+        for m in re.finditer(r"[\u4e00-\u9fff]{0,10}?" + re.escape(a) + r"[\u4e00-\u9fff]{0,8}?"
+                             r"(?:有限责任公司|股份有限公司|有限公司)", text):
+            for k in range(m.start(), text.find(a, m.start()) + 1):
+                o = read_org(text, k)
+                if o and a in o and "有限" in o:
+                    mm = re.match(r"(?:有限责任公司|股份有限公司|有限公司)", text[k + len(o):k + len(o) + 6])
+                    return o + (mm.group(0) if mm else "")
     return None
 
 
