@@ -354,3 +354,27 @@ def test_registered_name_in_apposition_and_a_company_that_still_owes(an):
     f = an("请求执行第三人：济南钢城区瑞祥商砼有限公司尚欠被执行人工程款约九十万元，请法院提取。"
            "（2023）鲁0117执1944号。\n联系人：邢光 0531-76221345").fields
     assert "司尚" not in f["respondents"]
+
+
+def test_sold_to_a_couple_and_lent_to_a_distant_nephew(an):
+    f = an("我叫高明远，2019年我把一辆二手挖掘机卖给冯立新、晏春燕两口子，说好分期付款，还欠我十一万五千元。"
+           "法院判了，（2021）鲁0117执711号，现在终本了。\n高明远 13583419920").fields
+    assert set(f["respondents"]) == {"冯立新", "晏春燕"}
+    f = an("我们小区有个老太太叫宫秀英，她前些年把三万块钱借给她一个远房侄子鄂立平做买卖，后来不还，"
+           "老太太去法院告了，判了也申请执行了。\n代写人：倪红 13953410092").fields
+    assert "鄂立平" in f["respondents"]
+
+
+def test_creditor_introduced_after_qian_is_not_the_respondent(an):
+    f = an("我有个弟弟叫毕振海，在外面欠了一屁股债。其中欠了一个叫卢海军的人十六万，卢海军告了他，法院判了，"
+           "后来申请了执行，把我家的房子也查封了。\n毕振芳 13706341125").fields
+    assert "卢海军" not in f["respondents"]
+
+
+def test_bracketed_role_and_the_partner(an):
+    f = an("申诉书\n申诉人：山东华岳律师事务所 律师 汤明\n被申诉人（被执行人）：济南钢城华安机械制造有限公司，法定代表人贾永胜。\n"
+           "请求：恢复执行（2022）鲁0117执1501号案件。").fields
+    assert f["respondents"][:1] == ["济南钢城华安机械制造有限公司"]
+    f = an("我是申请执行人范秋云，被执行人是我原来的合伙人滕启亮，他欠我合伙散伙款十四万。案号（2023）鲁0117执1055号。\n"
+           "范秋云 15263412290").fields
+    assert f["respondents"] == ["滕启亮"]

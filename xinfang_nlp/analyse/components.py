@@ -197,7 +197,8 @@ def _story_parties(text, roles, petitioner, applicants, respondents, outsiders, 
             before = text[max(0, m.start() - 8):m.start()].rstrip("，, ")
             if m.group(0).startswith("欠") and not (
                     any(before.endswith(r) for r in resp)
-                    or (writer_owes and (before.endswith(_ME_END) or text[max(0, m.start() - 6):m.start()].endswith(("被执行人，", "被执行人,"))))
+                    or (writer_owes and (before.endswith(_ME_END) or before == "" or before[-1] in "。！？\n"
+                                         or text[max(0, m.start() - 6):m.start()].endswith(("被执行人，", "被执行人,"))))
                     or ((speaks_for or before.endswith(("他", "她"))) and before.endswith(_KIN_END)
                         and any(r in text[max(0, m.start() - 60):m.start()] for r in resp))):
                 continue

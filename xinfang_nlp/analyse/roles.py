@@ -19,7 +19,7 @@ DEFAULT_CUES: list[tuple[str, int, str]] = [
     ("APPLICANT", 2, r"(?<![被执])申请人(?!民)(?![（(]案外人)(?:为|是|：|:)?\s*(?![向于和对在把给从])"),
     ("APPLICANT", 2, r"(?<![被])原告(?:为|是|：|:)?\s*"),
     ("APPLICANT", 2, r"(?:债权人)(?:为|是|：|:)?\s*"),
-    ("RESPONDENT", 1, r"被执[行形]人(?:为|是|：|:|系)?\s*"),
+    ("RESPONDENT", 1, r"被执[行形]人[)）]?(?:为|是|：|:|系)?\s*"),
     ("RESPONDENT", 1, r"被执行(?:公司|单位|企业)(?:为|是|：|:|系)?\s*"),
     ("RESPONDENT", 3, r"(?:包工头|肇事司机|肇事者|欠款人|债务人|老赖)(?:为|是|：|:)?\s*"),
     ("RESPONDENT", 2, r"被申请人(?:为|是|：|:)?\s*"),
@@ -212,10 +212,10 @@ _VERB_PATTERNS = [
     # 他的连襟樊文海做了担保 / 樊文海承担连带保证责任
     (re.compile(r"(?:做了?|作了?|当了?|提供了?)(?:连带)?(?:担保|保证)|承担连带"), "before"),
     # 借给熊大勇 / 租给了杜志刚 / 法院判吕长海给 / 执行吴天保的案子 / 起诉的是武建伟
-    (re.compile(r"(?:借给|租给|卖给|赊给|借款给)了?"), "after"),
+    (re.compile(r"(?:借给|租给|卖给|赊给|借款给)了?"), "after_list"),
     (re.compile(r"(?:判决?令?|判了)(?:对方司机|对方|被告|司机|包工头|车主)?"), "after_pay"),
     (re.compile(r"执行(?=[^，。]{2,4}的(?:案子|案件))"), "after"),
-    (re.compile(r"起诉的是|告的是|告了"), "after_party"),
+    (re.compile(r"(?:起诉|告)的(?:是)?|告了"), "after_party"),
     # 法院判了，王成武和鑫达公司一块给钱 / 判决苗永强和顺通公司赔偿: every party the judgment orders to pay
     (re.compile(r"(?:判决|判令|判了|判)[，,]?"), "pay_list"),
     # 我与谷振华离婚后财产纠纷一案 / 我公司与某某有限公司买卖合同纠纷
@@ -250,6 +250,21 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
                     q += j.end()
                 if len(found) >= 2 and re.match(r"(?:一块|一起|共同|连带)?(?:给付|支付|赔偿|偿还|返还|给|赔|还)", text[q:]):
                     out += [RoleHit(a, a + len(n), "RESPONDENT", n, 3, "判…给") for a, n in found]
+            elif where == "after_list":
+                # 卖给韩立新、赵春燕两口子 / 借给她一个远房侄子宫立平
+                q = m.end()
+                for _ in range(3):
+                    name = read_party(text, q)
+                    if not name:
+                        break
+                    a = text.find(name, q, q + len(name) + 14)
+                    if a < 0:
+                        break
+                    out.append(RoleHit(a, a + len(name), "RESPONDENT", name, 3, m.group(0)))
+                    j = re.match(r"[、和跟与及]", text[a + len(name):a + len(name) + 1])
+                    if not j:
+                        break
+                    q = a + len(name) + 1
             elif where == "after_party":
                 name = read_party(text, m.end())
                 if name:
@@ -419,6 +434,8 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
     # name in a debt or accident story
     for m in _INTRO_DEBTOR.finditer(text):
         name = read_person(text, m.end(), allow_title=False)
+        if re.search(r"欠(?:了)?$", text[max(0, m.start() - 3):m.start()]):
+            continue    # 欠了一个叫卢海峰的人十六万: the creditor
         if not name or (m.group(0).startswith("的名字") and text[max(0, m.start() - 2):m.start()].endswith(
                 ("我", "俺", "本人"))) or text[max(0, m.start() - 2):m.start()].endswith(("官", "人员", "承办人")):
             continue
