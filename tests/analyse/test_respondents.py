@@ -378,3 +378,19 @@ def test_bracketed_role_and_the_partner(an):
     f = an("我是申请执行人范秋云，被执行人是我原来的合伙人滕启亮，他欠我合伙散伙款十四万。案号（2023）鲁0117执1055号。\n"
            "范秋云 15263412290").fields
     assert f["respondents"] == ["滕启亮"]
+
+
+def test_joint_liability_and_a_cousin_who_took_the_loan(an):
+    f = an("我公司与山东恒祥机械设备制造有限公司（以下简称恒祥公司）、该公司法定代表人卓永海买卖合同纠纷一案，"
+           "恒祥公司应支付货款387600元，卓永海对上述债务承担连带清偿责任。案号（2022）鲁0117执1201号。\n"
+           "联系人：应红 0531-76553120").fields
+    assert set(f["respondents"]) == {"山东恒祥机械设备制造有限公司", "卓永海"}
+    f = an("我叫陈国栋，在莱钢当合同工。2018年我表弟郎文斌在村镇银行贷款20万元开养殖场，我给他担保了5万。"
+           "现在法院把我的车拖走了，郎文斌自己有房子却不执行。\n陈国栋 17806341259").fields
+    assert "郎文斌" in f["respondents"]
+
+
+def test_legal_representative_writing_about_measures_on_him(an):
+    f = an("执行局领导：\n本人祁鸿飞，是济南钢城区鸿运国际贸易有限公司的法定代表人。我公司因货款纠纷被申请执行，"
+           "法院对我限制出境，导致订单谈不成。请求解除对本人的限制出境措施。\n祁鸿飞 手机：18678010325").fields
+    assert f["respondents"] == ["济南钢城区鸿运国际贸易有限公司"]

@@ -161,6 +161,7 @@ def make_fields(nlp: Language, name: str, summary_max: int, selfparty_model: str
 
 
 ORG_CUE = re.compile(ORG_SUFFIX)
+_REP_OF = re.compile(r"(?:我|本人|俺)[^。；\n]{0,16}?(?:是|系|担任)([^，。；\n]{4,40}?)的(?:法定代表人|法人代表|法人|负责人|实际控制人)")
 
 
 def _ner_names(text: str, ner, label: str) -> list[str]:
@@ -284,7 +285,15 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
         if not strong_resp:
             # the debt-story names may be the creditor's side: drop those also read as applicants
             respondents = [r for r in respondents if r not in applicants]
-        respondents.insert(0, petitioner)
+        rep = _REP_OF.search(text)
+        org = read_org(text, rep.start(1)) if rep else None
+        if org and org == rep.group(1):
+            # 本人段鸿飞，是某某有限公司的法定代表人 … 对我限制出境: the company is the debtor, its officer
+            # carries the measures
+            if org not in respondents:
+                respondents.insert(0, org)
+        else:
+            respondents.insert(0, petitioner)
     if petitioner and not speaks_for:
         for role_word, bucket in (("被执[行形型]人", respondents), ("申请执行人", applicants), ("案外人", outsiders)):
             for m in re.finditer(role_word, text):

@@ -211,6 +211,8 @@ _VERB_PATTERNS = [
     (re.compile(r"被(?:人|人家|他们|对方|法院)?(?:告|起诉|判)"), "before"),
     # 他的连襟樊文海做了担保 / 樊文海承担连带保证责任
     (re.compile(r"(?:做了?|作了?|当了?|提供了?)(?:连带)?(?:担保|保证)|承担连带"), "before"),
+    # 朱永海对上述债务承担连带清偿责任
+    (re.compile(r"对(?:上述|该|前述|全部|此|其中)?(?:债务|欠款|款项|货款|借款)[^，。；\n]{0,8}?承担(?:连带|补充)"), "before"),
     # 借给熊大勇 / 租给了杜志刚 / 法院判吕长海给 / 执行吴天保的案子 / 起诉的是武建伟
     (re.compile(r"(?:借给|租给|卖给|赊给|借款给)了?"), "after_list"),
     (re.compile(r"(?:判决?令?|判了)(?:对方司机|对方|被告|司机|包工头|车主)?"), "after_pay"),
@@ -298,7 +300,8 @@ _TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:�
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
 _INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的人|的)(?:名字)?(?:叫做|名叫|叫)")
 _DEBT_WORDS = re.compile(r"欠|撞|打官司|借给|起诉|告了|赔|判")
-_KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿)(?:叫)?")
+_KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿|"
+                           r"表弟|表哥|堂弟|堂哥|姐夫|妹夫|小舅子|朋友|同学)(?:叫)?")
 _ENFORCED = re.compile(r"被(?:你们|法院|你院|贵院|钢城法院)?(?:强制)?执行(?![人款])")
 _WORKED_FOR = re.compile(r"(?:给|替|在)(?=[^，。；\n]{4,40}?(?:[（(][^）)]{0,16}[）)])?[^，。；\n]{0,8}?(?:干活|打工|干了|做工|上班|开车|拉货|送货))|车是(?=[^，。；\n]{4,40}?的)")
 
@@ -453,7 +456,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         e = m.end() + len(name)
         se = min([x for x in (text.find(c, e) for c in "。！？\n；") if x >= 0] or [len(text)])
         window = re.split(r"他|她|说", text[e:min(se, e + 30)])[0]    # 他爸荀长江欠…: someone else's debt
-        if re.search(r"(?<!借)借(?!给)了?[^，。；\n]{0,6}?(?:钱|块|万|元)|欠(?!我)|被(?:人|人家)?告", window):
+        if re.search(r"(?<!借)借(?!给)了?[^，。；\n]{0,6}?(?:钱|块|万|元)|贷(?:了)?款|欠(?!我)|被(?:人|人家)?告", window):
             out.append(RoleHit(m.end(), e, "RESPONDENT", name, 3, m.group(0)))
     # 叶静与彭军劳动争议一案 / 夏泽宇和吕杰因为承包费打官司: the second party (the first is the applicant)
     for m in _DISPUTE.finditer(text):
