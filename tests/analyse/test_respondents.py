@@ -394,3 +394,11 @@ def test_legal_representative_writing_about_measures_on_him(an):
     f = an("执行局领导：\n本人祁鸿飞，是济南钢城区鸿运国际贸易有限公司的法定代表人。我公司因货款纠纷被申请执行，"
            "法院对我限制出境，导致订单谈不成。请求解除对本人的限制出境措施。\n祁鸿飞 手机：18678010325").fields
     assert f["respondents"] == ["济南钢城区鸿运国际贸易有限公司"]
+
+
+def test_names_start_where_a_word_ends(an):
+    f = an("法院判决济南市钢城区锦泰钢铁贸易有限责任公司应支付我货款十二万元，至今未付。（2022）鲁0117执1275号。\n"
+           "申请执行人：鲁新华 13905346678").fields
+    assert f["respondents"] == ["济南市钢城区锦泰钢铁贸易有限责任公司"]
+    f = an("被执行人司马丽芳欠我房租两万元，（2023）鲁0117执640号，法院说找不到人。\n房东：隋立国 13563418870").fields
+    assert f["respondents"] == ["司马丽芳"]

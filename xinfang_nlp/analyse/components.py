@@ -329,7 +329,8 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
         "petitioner_name": petitioner,
         "petitioner_phone": F.pick_phone(text, phones, cover, judge_spans, petitioner),
         "applicants": F._unique(applicants),
-        "respondents": F._unique(respondents),
+        # 司马丽娟 and 马丽娟 read from one mention: the longer name only
+        "respondents": [r for r in F._unique(respondents) if not any(r != o and o.endswith(r) for o in respondents)],
         "outsiders": F._unique(outsiders),
         "judge": judge,
         "letter_date": F.letter_date(text, dates, cover),

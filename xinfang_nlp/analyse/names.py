@@ -147,7 +147,7 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
             break
         given += c
         i += 1
-    if len(given) == 2 and i < n and t[i] not in STOP and t[i] not in _PUNCT and not t.startswith(_NOT_GIVEN, i) and \
+    if len(given) == 2 and i < n and t[i] not in _NAME_FOLLOW and t[i] not in _PUNCT and not t.startswith(_NOT_GIVEN, i) and \
             _ends_in_next_word(given, t[i - 1:i + 1], t[i:i + 2]):
         given = given[:1]       # 梁琴赔偿 / 彭军劳动争议 / 白峰民间借贷: the name is 梁琴, 彭军, 白峰
         i -= 1
@@ -165,11 +165,13 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
 #: function words that are also common last characters of given names (邓友才, 邢保才), allowed there
 #: when a boundary follows
 _LAST_GIVEN_OK = set("才")
+#: characters that typically follow a whole name (邴建民和樊月霞 / 孔令国的房子): the name before them is whole
+_NAME_FOLLOW = set("的了是在和与及跟欠说把被给向对也都就还又才将为从、")
 _WORDS: Optional[dict[str, int]] = None
 
 
-def _two_char_words() -> dict[str, int]:
-    """Two-character words of jieba's dictionary with their frequencies (read once, lazily)."""
+def _short_words() -> dict[str, int]:
+    """Two- and three-character words of jieba's dictionary with their frequencies (read once, lazily)."""
     global _WORDS
     if _WORDS is None:
         words: dict[str, int] = {}
@@ -178,7 +180,7 @@ def _two_char_words() -> dict[str, int]:
             with ir.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as fh:
                 for line in fh:
                     w, _, rest = line.partition(" ")
-                    if len(w) == 2:
+                    if len(w) in (2, 3):
                         f = int(rest.split(" ", 1)[0] or 0)
                         if f >= 10:
                             words[w] = f
@@ -188,11 +190,17 @@ def _two_char_words() -> dict[str, int]:
     return _WORDS
 
 
+def word_before(text: str, s: int, min_freq: int = 50) -> bool:
+    """A common word ends right before ``s`` (判决|济南某公司 / 业务员|韩志): a name may start at ``s``."""
+    w = _short_words()
+    return w.get(text[max(0, s - 2):s], 0) >= min_freq or (s >= 3 and w.get(text[s - 3:s], 0) >= min_freq)
+
+
 def _ends_in_next_word(given: str, nxt: str, after: str) -> bool:
     """The second given character starts the next word (琴|赔偿: 赔偿 is common, 琴赔 is no word),
     so the name has one given character — unless what follows the longer name is itself a word
     (孔令国|名下, not 孔令|国名)."""
-    w = _two_char_words()
+    w = _short_words()
     f_next = w.get(nxt, 0)
     return f_next >= 100 and w.get(given, 0) * 20 < f_next and w.get(after, 0) < f_next
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .names import (COMPOUND_SURNAMES, RELATIONS, STOP, SURNAMES, TITLES, _PUNCT, name_at_clause_end,
-                    read_org, read_party, read_person, skip_cue_glue)
+                    read_org, read_party, read_person, skip_cue_glue, word_before)
 
 # role, tier (lower = stronger for the petitioner), regex ending where the name starts
 DEFAULT_CUES: list[tuple[str, int, str]] = [
@@ -325,6 +325,8 @@ def party_ending_at(text: str, end: int, maxlen: int = 40) -> Optional[str]:
     for s in range(start, end - 1):
         if s and text[s - 1:s + 1] == "公司":
             continue    # 我公司山东某某有限公司: not 司山东某某有限公司
+        if s > start and text[s - 1] not in STOP and not word_before(text, s):
+            continue    # 判决济南某公司: not 决济南某公司
         org = read_org(text, s, maxlen=end - s)
         if org and s + len(org) == end:
             return org
@@ -334,13 +336,18 @@ def party_ending_at(text: str, end: int, maxlen: int = 40) -> Optional[str]:
 def person_ending_at(text: str, end: int, start: int = 0) -> Optional[str]:
     """The person whose name ends exactly at ``end`` (not before ``start``); or the company whose short
     name it really is (兴隆食品欠我 → 济南钢城区兴隆食品有限公司, not 隆食品)."""
+    readings = []
     for k in (3, 2, 4):
         s = end - k
         if s < start or s < 0:
             continue
         p = read_person(text, s, allow_title=False)
-        if not p or s + len(p) != end or p[-1] in "我他她你":
-            continue
+        if p and s + len(p) == end and p[-1] not in "我他她你":
+            readings.append((s, p))
+    # a reading that starts where a word ends first (业务员|韩志 over 员韩志)
+    clean = [r for r in readings if r[0] == start or text[r[0] - 1] in STOP or text[r[0] - 1] in _PUNCT
+             or word_before(text, r[0])]
+    for s, p in clean or readings:
         if s and text[s - 1:s + 1] == "公司":
             return None     # 瑞丰商砼有限公司尚欠: not 司尚
         if s and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in STOP:
