@@ -322,14 +322,20 @@ def party_ending_at(text: str, end: int, maxlen: int = 40) -> Optional[str]:
     start = end
     while start > 0 and end - start < maxlen and text[start - 1] not in _PUNCT and text[start - 1] not in "我他她":
         start -= 1
+    orgs = []
     for s in range(start, end - 1):
         if s and text[s - 1:s + 1] == "公司":
             continue    # 我公司山东某某有限公司: not 司山东某某有限公司
-        if s > start and text[s - 1] not in STOP and not word_before(text, s):
-            continue    # 判决济南某公司: not 决济南某公司
         org = read_org(text, s, maxlen=end - s)
         if org and s + len(org) == end:
-            return org
+            orgs.append((s, org))
+    # the reading that starts where a word ends (判决|济南某公司, not 判|决济南某公司), else after a
+    # function word, else the longest
+    for ok in (lambda s: s == start or word_before(text, s) or text[s - 1] in _PUNCT,
+               lambda s: text[s - 1] in STOP, lambda s: True):
+        for s, org in orgs:
+            if ok(s):
+                return org
     return person_ending_at(text, end, start)
 
 
