@@ -402,3 +402,15 @@ def test_names_start_where_a_word_ends(an):
     assert f["respondents"] == ["济南市钢城区锦泰钢铁贸易有限责任公司"]
     f = an("被执行人司马丽芳欠我房租两万元，（2023）鲁0117执640号，法院说找不到人。\n房东：隋立国 13563418870").fields
     assert f["respondents"] == ["司马丽芳"]
+
+
+def test_the_other_side_of_a_relatives_dispute_and_whose_property_is_auctioned(an):
+    f = an("我叫毛静红，是李振东的妻子，他在外地打工，让我代为反映。\n我丈夫与裴宝林房屋租赁合同纠纷一案，钢城区法院作出民事调解书，"
+           "至今未履行。（2018）鲁0117执311号。\n毛静红 13953412290").fields
+    assert f["respondents"] == ["裴宝林"]
+    f = an("法院说我的案子执行完毕结案了，实际只给了一小部分钱。鞠淑珍的艾山街道的老房子网上拍卖成交了，钱去哪了？"
+           "（2020）鲁0117执1733号。\n申请执行人：谷长青 13589347701").fields
+    assert f["respondents"] == ["鞠淑珍"]
+    f = an("恳请贵院解除对生产线、库存成品的查封及对基本账户的冻结，保障企业正常生产。\n济南钢城华昌铸造有限公司\n"
+           "联系人：何平 0531-76338811").fields
+    assert "成品" not in f["respondents"]

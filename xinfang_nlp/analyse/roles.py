@@ -19,7 +19,7 @@ DEFAULT_CUES: list[tuple[str, int, str]] = [
     ("APPLICANT", 2, r"(?<![被执])申请人(?!民)(?![（(]案外人)(?:为|是|：|:)?\s*(?![向于和对在把给从])"),
     ("APPLICANT", 2, r"(?<![被])原告(?:为|是|：|:)?\s*"),
     ("APPLICANT", 2, r"(?:债权人)(?:为|是|：|:)?\s*"),
-    ("RESPONDENT", 1, r"被执[行形]人[)）]?(?:为|是|：|:|系)?\s*"),
+    ("RESPONDENT", 1, r"被(?:执[行形型刑]|直行)人[)）]?(?:为|是|：|:|系)?\s*"),
     ("RESPONDENT", 1, r"被执行(?:公司|单位|企业)(?:为|是|：|:|系)?\s*"),
     ("RESPONDENT", 3, r"(?:包工头|肇事司机|肇事者|欠款人|债务人|老赖)(?:为|是|：|:)?\s*"),
     ("RESPONDENT", 2, r"被申请人(?:为|是|：|:)?\s*"),
@@ -296,6 +296,8 @@ _IS_RESPONDENT = re.compile(r"(?<!申请追加)(?<!追加)(?:系|是|为|作为)
 
 _DISPUTE = re.compile(r"(?:与|和|跟)")
 _BORROWED_FROM_ME = re.compile(r"(?<![我俺])借(?:了)?(?:我|俺|我们|俺们|我家|俺家)(?![们的])|(?:向|跟|找)(?:我|俺|我们|俺们)借")
+_PROPERTY_OF = re.compile(r"的财产线索|的(?:(?!查封|冻结|扣押|拍卖)[^，。；！？\n的、]){0,8}(?:房子|房产|车|门面|门市|账户|存款|工资)"
+                          r"(?=[^。；！？\n]{0,12}?(?:查封|冻结|扣押|拍卖|扣了|封了|冻了|拖走))")
 _TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:我单位|本单位|我公司|本公司|我厂)?(?:的)?(?:职工|员工|工人|雇员)")
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
 _INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的人|的)(?:名字)?(?:叫做|名叫|叫)")
@@ -446,6 +448,18 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         if re.search(_KIN + r"$|(?:我|俺|他|她|其|自己)的?$", text[max(0, s0 - 6):s0]):
             continue    # 我女儿王芳名下的房子: a relative's property (an outsider's claim), not the debtor's
         out.append(RoleHit(s0, m.start(), "RESPONDENT", name, 4, "名下"))   # tier 4: only when nothing else
+    # 郭淑珍的老房子网上拍卖成交了 / 把毕丽娟的财产线索交给了法官: whose property the case is about
+    for m in _PROPERTY_OF.finditer(text):
+        name = party_ending_at(text, m.start(), maxlen=20)
+        if not name or re.search(r"(?:银行|支行|分行|信用社|信用合作联社)$", name):
+            continue    # 在某银行钢城支行的账户: where the money is, not whose
+        s0 = m.start() - len(name)
+        if s0 > 0 and text[s0 - 1] not in STOP and text[s0 - 1] not in _PUNCT and not word_before(text, s0):
+            continue    # 半成品的: no name starts inside a word
+        if re.search(_KIN + r"$|(?:我|俺|他|她|其|自己)的?$", text[max(0, s0 - 6):s0]):
+            continue
+        tier = 3 if m.group(0).startswith("的财产线索") else 4
+        out.append(RoleHit(s0, m.start(), "RESPONDENT", name, tier, "的财产"))
     # 跟一个叫马建军的打官司 / 起诉了一个开超市的叫房德顺的，他欠我 / 撞他的那个人叫刘小兵: an introduced
     # name in a debt or accident story
     for m in _INTRO_DEBTOR.finditer(text):
@@ -476,12 +490,15 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         if _inside_org(text, m.start()):
             continue        # 济南顺和塑料制品有限公司: 和 inside a name
         first = party_ending_at(text, m.start())
-        pronoun = m.start() > 0 and text[m.start() - 1] in "我她他俺"
-        if not first and not pronoun:
+        # 她和栾兵的案子 / 她与武恒涛民间借贷纠纷 / 我丈夫与何宝林房屋租赁合同纠纷: the writer's side first
+        me = m.start() > 0 and text[m.start() - 1] in "我俺"
+        pronoun = m.start() > 0 and (text[m.start() - 1] in "她他" or re.search(
+            r"(?:我|俺|她|他)(?:的|家)?" + _KIN + r"$", text[max(0, m.start() - 8):m.start()]))
+        if not first and not pronoun and not me:
             continue
         name = read_party(text, m.end())
-        if not first and not (name and re.match(r"的(?:执行)?(?:案子|官司)", text[m.end() + len(name):])):
-            continue    # 她和栾兵的案子: the writer's (or her) case against the other side
+        if me and not first and not (name and re.match(r"的(?:执行)?(?:案子|官司)", text[m.end() + len(name):])):
+            continue    # 我和何美玲因为货款打官司: the writer may be either side (the assembly decides)
         if name and text.startswith(name, m.end()) and re.match(
                 r"(?:之间)?(?:因|的)?[^，。；\n]{0,25}?(?:纠纷|打官司|一案)|的(?:执行)?(?:案子|官司)", text[m.end() + len(name):]):
             out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "与"))
