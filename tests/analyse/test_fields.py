@@ -169,3 +169,21 @@ def test_jieba_segmenter_gives_same_fields():
 def test_empty_text(an):
     a = an("")
     assert a.case_numbers == [] and a.fields["petitioner_name"] is None and a.fields["summary"] is None
+
+
+def test_petitioner_named_in_many_ways(an):
+    assert an("我弟弟的案子一直没动静，我替他来问问你们这边能不能给催催。我是他表哥，叫冉志强，电话15254735621").fields[
+        "petitioner_name"] == "冉志强"
+    assert an("法完领导俺是颜庄的谭秀芝俺那个执形案子是2021年的到现在没给钱 13562340091").fields["petitioner_name"] == "谭秀芝"
+    assert an("他动手推了我，我报了警派出所不管，请法院给处理一下。\n黄月桂 里辛街道 13616342201").fields[
+        "petitioner_name"] == "黄月桂"
+    assert an("委托人：邱德山，1959年生。\n受托人：邱立强，男，系委托人之子，电话13864307712\n请求对被执行人车辆采取扣押措施。").fields[
+        "petitioner_name"] == "邱立强"
+    assert an("山东汶源律师事务所接受申请执行人济南华泰钢材销售有限公司的委托，指派律师籍文涛代理该公司申请执行一案。"
+              "\n联系人：籍文涛律师 电话：15806341127").fields["petitioner_name"] == "籍文涛"
+
+
+def test_bank_branch_named_whole(an):
+    f = an("情况反映\n我行与被执行人济南泰丰商贸有限公司金融借款合同纠纷一案，（2022）鲁0117执881号，至今未执行到位。\n"
+           "中国农业银行股份有限公司济南钢城支行\n联系人：单红 0531-76219911").fields
+    assert f["petitioner_name"] == "中国农业银行股份有限公司济南钢城支行"

@@ -204,7 +204,7 @@ def pick_petitioner(text: str, roles: list[RoleHit], cover: Optional[tuple[int, 
     body = [h for h in roles if not in_cover(h)]
     covered = [h for h in roles if in_cover(h)]
     n = len(text)
-    lawyer = [h for h in body if h.role == "PETITIONER" and h.cue.startswith("律师")]
+    lawyer = [h for h in body if h.role == "PETITIONER" and h.cue.startswith(("律师", "指派"))]
     if lawyer:
         return lawyer[-1].name
     company = re.search(r"(我公司|本公司|我司|我单位|本单位|我厂|我社|我们厂|我们公司)", text)
@@ -223,7 +223,7 @@ def pick_petitioner(text: str, roles: list[RoleHit], cover: Optional[tuple[int, 
         for h in body:
             if h.role in ("APPLICANT", "PETITIONER", "RESPONDENT") and read_org(h.name, 0) and h.self_ref:
                 return h.name
-    tier1 = [h for h in body if h.role == "PETITIONER" and h.tier == 1 and not h.cue.startswith("律师")
+    tier1 = [h for h in body if h.role == "PETITIONER" and h.tier == 1 and not h.cue.startswith(("律师", "指派"))
              and not read_org(h.name, 0)]
     if tier1:
         # the signature (last) over a header; 代写人 over 委托人 is in the cue table
@@ -249,6 +249,11 @@ def pick_petitioner(text: str, roles: list[RoleHit], cover: Optional[tuple[int, 
     app = [h for h in body if h.role == "APPLICANT" and h.tier == 2 and h.cue.startswith("申请人")]
     if app:
         return app[-1].name
+    # a record that names only the parties (申请执行人秦凤英 被执行人林耀祖 … / 申请执行人彭丽君反映：): the
+    # one applicant speaks
+    apps = {h.name for h in body if h.role == "APPLICANT" and h.tier == 1}
+    if len(apps) == 1:
+        return apps.pop()
     return None
 
 
@@ -274,7 +279,9 @@ def _signature_person(text: str) -> Optional[str]:
     tail = text[-160:]
     off = len(text) - len(tail)
     best = None
-    for m in re.finditer(r"(?:^|[\n。！？!?，,：:\s])([\u4e00-\u9fff]{2,4})\s*(?:（[^）]{0,6}）)?[，,]?\s*(?:电话|手机|联系电话|Tel)?[：:\s]*(?=1[3-9][0-9]|0[1-9][0-9]{1,2}[-\s]?[0-9])", tail):
+    for m in re.finditer(r"(?:^|[\n。！？!?，,：:\s])([\u4e00-\u9fff]{2,4})\s*(?:（[^）]{0,6}）)?[，,]?\s*"
+                         r"(?:[\u4e00-\u9fff]{2,10}(?:街道|镇|村|社区|小区)\s+)?"     # 黄月英 里辛街道 136…
+                         r"(?:电话|手机|联系电话|Tel)?[：:\s]*(?=1[3-9][0-9]|0[1-9][0-9]{1,2}[-\s]?[0-9])", tail):
         name = read_person(text, off + m.start(1), allow_title=True)
         if name and not name.endswith(("法官", "庭长", "局长", "院长", "执行员")):
             best = name
@@ -284,6 +291,12 @@ def _signature_person(text: str) -> Optional[str]:
     if m:
         name = read_person(text, m.start(1), allow_title=True)
         if name and name == m.group(1)[:len(name)]:
+            return name
+    # …请钢城区法院管一管。 郗明华: the name closing the last line
+    m = re.search(r"[。！？!?]\s+([\u4e00-\u9fff]{2,4})\s*$", text)
+    if m:
+        name = read_person(text, m.start(1), allow_title=False)
+        if name and name == m.group(1):
             return name
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for ln in reversed(lines[-4:]):

@@ -23,7 +23,7 @@ SURNAMES = set(
     "晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邴那鄂郦逯衣宿展亢逄仉员菅於蓟是律鲜撒过续浩岳綦荀"
     "茅郇郗訾隗荣战矫郄尉晏慎訾秘宓暴郏禚沃隆揭蹇濮闾靖束蔚汲居嵇扶钮习訾臧厍苍雒钭邰乜"
 )
-SURNAMES |= set("况蒯乜勾莘韶阎赖贝庹糜")
+SURNAMES |= set("况蒯乜勾莘韶阎赖贝庹糜籍占宦仰")
 SURNAMES -= set("于向和从是过来那")   # ambiguous particles/verbs; 于 is handled with a stricter test
 WEAK_SURNAMES = set("于向万时常高明国平全公那")
 
@@ -90,6 +90,10 @@ def read_org(text: str, pos: int, maxlen: int = 40) -> Optional[str]:
     k = body.find("和")
     if k > 0 and (k < 2 or read_person(body, 0, allow_title=False) == body[:k]):
         return None     # 张三和李四公司 / 我和某公司: a list, not one name (顺和塑料制品有限公司 is one)
+    # 中国农业银行|股份有限公司济南钢城支行: the suffix matched early; the registered name goes on
+    co = re.match(r"(?:股份有限公司|有限责任公司|有限公司)", text[pos + len(name):pos + len(name) + 6])
+    if co and name.endswith(("银行", "集团", "信用社")):
+        name += co.group(0)
     # 宁波捷达物流有限公司济南分公司 / 济南宏图建筑有限公司钢城项目部: a branch is its own party
     b = _BRANCH.match(text, pos + len(name))
     if b and not any(c in ORG_BAD for c in b.group(1)) and not b.group(1).startswith(("的", "和", "及")):

@@ -31,7 +31,10 @@ DEFAULT_CUES: list[tuple[str, int, str]] = [
     ("PETITIONER", 1, r"(?:信访人|申诉人|来电人|来访人|反映人|代写人|具状人|举报人|写信人|控告人|异议人|申请人)\s*[：:]\s*(?:(?:申请执行人|被执行人|案外人)\s*)?"),
     ("PETITIONER", 1, r"律师(?:：|:)?\s*(?=[^\s事])"),
     ("PETITIONER", 1, r"(?:^|\n)\s*(?:姓名|留言人|赔偿请求人|反映人|投诉人)\s*(?:[：:]\s*|[ \t]+)"),
-    ("PETITIONER", 1, r"(?:农民工代表|代表人|代表|委托代理人|代理人)\s*[：:]\s*"),
+    ("PETITIONER", 1, r"(?:农民工代表|代表人|代表|委托代理人|代理人|受托人)\s*[：:]\s*(?:[^\s，。：:]{2,16}?律师事务所\s*)?"),
+    ("PETITIONER", 1, r"指派(?:律师)?"),
+    # 我是他表弟，叫牛志强 / …汽修店的老板娘，叫荀晓丽: a name introduced after a comma
+    ("PETITIONER", 2, r"(?:^|(?<=[，,。]))\s*(?:我)?(?:名字)?叫(?=[\u4e00-\u9fff]{2,4}(?:[，,。；\s]|$))"),
     ("PETITIONER", 2, r"(?:我叫|我是|我系|本人是|本人叫|本人|鄙人|俺叫|俺是|我们厂是|我们公司是|我公司|本公司|我司|我单位|我厂)\s*[（(]?"),
     ("PETITIONER", 2, r"(?:我|俺|本人)姓[\u4e00-\u9fff]{1,2}[，,]?\s*(?=叫)"),
     ("PETITIONER", 3, r"(?:信访人|申诉人|来电人|来访人|群众)\s*"),
@@ -80,7 +83,10 @@ def find_roles(text: str, cues: Optional[list] = None) -> list[RoleHit]:
                     name = read_party(text, q, loose=True)
                 else:
                     name = read_party(text, q, loose=True)
-                    after = text[q + len(name):q + len(name) + 1] if name else ""
+                    at = text.find(name, q) if name else -1
+                    after = text[at + len(name):at + len(name) + 1] if name else ""
+                    if name and at > q and after in ("俺", "我"):
+                        after = "，"     # 俺是颜庄的谭秀珍俺那个案子: the name ends where 俺 starts
                     # 我是颜庄镇的司德胜 / 我是济南某公司的债权人常宏伟: the name closing the clause
                     if not name or after in ("的", "人", "村", "镇") or (
                             after and after not in _PUNCT and after not in STOP and not after.isspace()
