@@ -414,3 +414,21 @@ def test_the_other_side_of_a_relatives_dispute_and_whose_property_is_auctioned(a
     f = an("恳请贵院解除对生产线、库存成品的查封及对基本账户的冻结，保障企业正常生产。\n济南钢城华昌铸造有限公司\n"
            "联系人：何平 0531-76338811").fields
     assert "成品" not in f["respondents"]
+
+
+def test_real_name_behind_a_nickname(an):
+    f = an("法完领导 俺叫亓凤英 俺和俺对象在包工头老刘那里干活 老刘就是刘长顺 他欠俺两口子工钱两万六 法完判了也不给 "
+           "执形案号2022鲁0117执1035号 电话13561348870").fields
+    assert "刘长顺" in f["respondents"]
+    f = an("来电人称，她父亲2022年跟着包工头老卜（卜庆江）干活，欠工钱一万六，案号（2023）鲁0117执2210号，两年了一分没执行到。\n"
+           "来电人：魏红 13905340012").fields
+    assert "卜庆江" in f["respondents"]
+    f = an("俺叫邱秀云 颜庄镇的 同村的二愣子 大名叫徐建军 一七年借了俺八万块钱 说是盖屋 到现在不还 法院判了 "
+           "2019鲁0117执588号 电话15965341127").fields
+    assert f["respondents"] == ["徐建军"]
+
+
+def test_a_right_to_obtain_is_not_a_debt(an):
+    f = an("国家赔偿申请书\n申请人：房连海，男，1975年生。\n该拘留决定书已被撤销，依照国家赔偿法，申请人有权获得赔偿。\n"
+           "房连海\n2023年2月13日").fields
+    assert "权获" not in f["respondents"]

@@ -39,7 +39,7 @@ PLACE_END = set("镇村区县乡省街市庄屯湾")
 #: surname-initial common nouns that are not names
 NOT_NAMES = {"师傅", "师父", "农民工", "农民", "农户", "包工头", "老板", "老人", "老头", "老百姓", "房东", "房主", "车主",
              "司机", "领导", "群众", "高中", "明白", "常年", "任何", "时候", "国家", "文件", "金额", "金钱",
-             "方面", "方式", "花园", "公园", "家园", "范围", "房屋", "房间", "房款", "亲戚", "配偶", "家属", "子女", "父母", "原告", "原来", "平时", "全部", "全家", "全款", "余款", "余额", "叶子", "华为",
+             "方面", "方式", "相近", "相同", "相应", "相当", "花园", "公园", "家园", "范围", "房屋", "房间", "房款", "亲戚", "配偶", "家属", "子女", "父母", "原告", "原来", "平时", "全部", "全家", "全款", "余款", "余额", "叶子", "华为",
              "江湖", "毛病", "钱款", "程序", "孙子", "黄金", "周末", "周边", "成本", "成功", "陆续", "路上",
              "车子", "车辆", "房子", "房产", "单位", "单独", "项目", "计划", "高速", "高消费", "冯某", "申请",
              "执行", "关系", "关于", "关键", "解决", "解除", "解释", "应该", "应当", "包括", "连续", "安排",
@@ -202,8 +202,8 @@ def word_before(text: str, s: int, min_freq: int = 50) -> bool:
 
 def _ends_in_next_word(given: str, nxt: str, after: str) -> bool:
     """The second given character starts the next word (琴|赔偿: 赔偿 is common, 琴赔 is no word),
-    so the name has one given character — unless what follows the longer name is itself a word
-    (孔令国|名下, not 孔令|国名)."""
+    so the name has one given character — unless what follows the longer name is itself a word at
+    least as common (石广军|民间借贷, not 石广|军民)."""
     w = _short_words()
     f_next = w.get(nxt, 0)
     return f_next >= 100 and w.get(given, 0) * 20 < f_next and w.get(after, 0) < f_next

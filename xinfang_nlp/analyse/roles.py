@@ -288,7 +288,7 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
 
 
 #: a party named before these owes: 郭家豪应支付俺借款 / 山东久安商贸有限公司应给付当事人工资
-_OWES = re.compile(r"(?:应当|应|需|该)(?:向[^，。；\n]{1,12}?)?(?:给付|支付|赔偿|偿还|返还|归还|付给|赔付|还款|给|还|赔|付)")
+_OWES = re.compile(r"(?:应当|应|需|该|(?<![获取觉记使值显懂晓舍赢落博求免])得)(?:向[^，。；\n]{1,12}?)?(?:给付|支付|赔偿|偿还|返还|归还|付给|赔付|还款|给|还|赔|付|搬出)")
 #: ... and after these: 借给同学邬海洋 / 给老板江文利干活 / 车主苏家栋
 _DEBTOR_AFTER = re.compile(
     r"(?:(?:借给|借款给|租给|卖给|赊给|欠款人|债务人|老赖|车主|包工头|(?<![的])老板(?!娘)|前夫|前妻|欠钱的人?|对方(?=叫|名叫)|"
@@ -304,6 +304,8 @@ _DISPUTE = re.compile(r"(?:与|和|跟)")
 _BORROWED_FROM_ME = re.compile(r"(?<![我俺])借(?:了)?(?:我|俺|我们|俺们|我家|俺家)(?![们的])|(?:向|跟|找)(?:我|俺|我们|俺们)借")
 _PROPERTY_OF = re.compile(r"的财产线索|的(?:(?!查封|冻结|扣押|拍卖)[^，。；！？\n、]){0,10}(?:房子|房产|车|门面|门市|账户|存款|工资)"
                           r"(?=[^。；！？\n]{0,12}?(?:查封|冻结|扣押|拍卖|扣了|封了|冻了|拖走))")
+_REAL_NAME = re.compile(r"(?:就是|大名(?:叫|是)?|真名(?:叫)?|大号(?:叫)?)\s*|(?:包工头|老板|房东|工头|老[\u4e00-\u9fff]|小[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,4})[）)]")
+_DEBT_STORY = re.compile(r"欠|借(?:了)?(?:俺|我)|跟(?:俺|我)借|赊|拖欠|工钱|工资|抚养费|房租|判(?:的)?他|包工头|告(?:了)?他|不还|不给")
 _TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:我单位|本单位|我公司|本公司|我厂)?(?:的)?(?:职工|员工|工人|雇员)")
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
 _INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的人|的)(?:名字)?(?:叫做|名叫|叫)")
@@ -432,7 +434,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         order = [k for cs, ce in zip(reversed(starts), [m.start()] + list(reversed(starts))[:-1])
                  for k in range(cs, ce)]
         for k in order:
-            if k > ss + 1 and text[k - 1] not in _PUNCT and text[k - 1] not in "的年月人是":
+            if k > ss + 1 and text[k - 1] not in _PUNCT and text[k - 1] not in "的年月人是叫名就":
                 continue
             name = read_party(text, k)
             if not name or not text.startswith(name, k) or name.endswith("某"):
@@ -445,6 +447,24 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
                     found.append((q + 1, nxt))
             out += [RoleHit(a, a + len(n), "RESPONDENT", n, 3, "借我") for a, n in found]
             break
+    # 包工头老刘…老刘就是刘长贵 / 孩子他爹就是张二胖 大名叫张庆福 / 包工头老卜（卜庆海）: the real name of a
+    # nickname in a debt story
+    for m in _REAL_NAME.finditer(text):
+        if m.group(1):
+            name = m.group(1)
+            q = m.start(1)
+            if read_person(text, q, allow_title=False) != name:
+                continue
+        else:
+            q = m.end()
+            name = read_person(text, q, allow_title=False)
+        if not name:
+            continue
+        ss = max(text.rfind(c, 0, m.start()) for c in "。！？\n；")
+        se = min([x for x in (text.find(c, q) for c in "。！？\n；") if x >= 0] or [len(text)])
+        ctx = text[max(ss + 1, m.start() - 40):min(se, q + len(name) + 40)]
+        if _DEBT_STORY.search(ctx) and not re.search(r"(?:俺|我)(?:叫|是)$", text[max(0, m.start() - 3):m.start()]):
+            out.append(RoleHit(q, q + len(name), "RESPONDENT", name, 3, "就是"))
     # 段伟名下的车法院扣了 / 被执行人…，孔令国名下还有房子: whose property the enforcement reaches
     for m in _NAMED_ASSETS.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=20)
