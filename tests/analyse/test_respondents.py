@@ -432,3 +432,11 @@ def test_a_right_to_obtain_is_not_a_debt(an):
     f = an("国家赔偿申请书\n申请人：房连海，男，1975年生。\n该拘留决定书已被撤销，依照国家赔偿法，申请人有权获得赔偿。\n"
            "房连海\n2023年2月13日").fields
     assert "权获" not in f["respondents"]
+
+
+def test_words_after_a_strong_cue_are_not_names(an):
+    f = an("请求将我公司从失信被执行人名单中删除。我公司系（2022）鲁0117执311号案件被执行人，已履行完毕。\n"
+           "济南钢城区宏润铸造有限公司\n联系人：潘红 0531-76551200").fields
+    assert "名单中" not in f["respondents"]
+    f = an("被执行人成立于2015年，被执行人应支付货款二十万元。（2023）鲁0117执901号。\n申请执行人：济南钢城区利华建材有限公司").fields
+    assert not {"成立", "应支付"} & set(f["respondents"])
