@@ -207,7 +207,7 @@ def pick_petitioner(text: str, roles: list[RoleHit], cover: Optional[tuple[int, 
     lawyer = [h for h in body if h.role == "PETITIONER" and h.cue.startswith(("律师", "指派"))]
     if lawyer:
         return lawyer[-1].name
-    company = re.search(r"(我公司|本公司|我司|我单位|本单位|我厂|我社|我们厂|我们公司)", text)
+    company = re.search(r"(我公司|本公司|我司|我单位|本单位|我厂|我社|我们厂|我们公司|我行|本行|我村委会|我村|我会|本会|我所|本所)", text)
     contacts = [h for h in body if h.role == "CONTACT"]
     sig_orgs = _signature_orgs(text)
     # 山东嘉禾运输股份有限公司（以下简称“我司”）是…
@@ -215,6 +215,10 @@ def pick_petitioner(text: str, roles: list[RoleHit], cover: Optional[tuple[int, 
     if m and read_org(m.group(1), 0) == m.group(1):
         return m.group(1)
     if company or (contacts and sig_orgs):
+        # 异议人：某某有限公司 … 法定代表人：X / 联系人：Y: the organisation signs, its officers do not
+        org_hits = [h for h in body if h.role == "PETITIONER" and h.tier == 1 and read_org(h.name, 0) == h.name]
+        if org_hits:
+            return org_hits[-1].name
         for h in body:
             if h.role == "PETITIONER" and h.tier == 2 and read_org(h.name, 0):
                 return h.name
@@ -266,10 +270,16 @@ def _line_or_sentence_start(text: str, i: int) -> bool:
 def _signature_orgs(text: str) -> list[str]:
     out = []
     for ln in text.splitlines()[-8:]:
-        s = re.sub(r"^\s*(申请执行人|申请人|申诉人|信访人|反映人|反映单位|单位|被执行人|具状人)\s*[：:]\s*", "",
+        s = re.sub(r"^\s*(申请执行人|申请人|申诉人|信访人|反映人|反映单位|单位|被执行人|具状人|异议人|复议申请人)\s*[：:]\s*", "",
                    ln.strip())
         org = read_org(s, 0)
         if org and (len(s) - len(org) <= 12 or re.search(r"(盖章|负责人|法定代表人|联系人)", s)):
+            out.append(org)
+    # a letterhead: the organisation alone on the first line (钢城区颜庄镇南峪村村民委员会 / 某某商会)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if lines and not out:
+        org = read_org(lines[0], 0)
+        if org and len(lines[0]) - len(org) <= 2:
             out.append(org)
     return out
 

@@ -54,7 +54,7 @@ TITLES = ("法官", "庭长", "局长", "院长", "执行员", "书记员", "审
           "先生", "女士", "师傅", "大爷", "大娘", "老师")
 
 ORG_SUFFIX = (r"(?:有限责任公司|股份有限公司|有限公司|集团公司|分公司|公司|专业合作社|合作社|律师事务所|"
-              r"事务所|商行|经营部|养殖场|养殖厂|农场|林场|砖场|采石场|屠宰场|饭馆|餐馆|水饺馆|面馆|宾馆|旅馆|经销部|维修部|服务部|销售部|门市部|加工厂|厂|超市|酒店|饭店|家具店|商店|店|学校|医院|支行|分行|银行|信用社|"
+              r"事务所|商会|协会|商行|经营部|养殖场|养殖厂|农场|林场|砖场|采石场|屠宰场|饭馆|餐馆|水饺馆|面馆|宾馆|旅馆|经销部|维修部|服务部|销售部|门市部|加工厂|厂|超市|酒店|饭店|家具店|商店|店|学校|医院|支行|分行|银行|信用社|"
               r"村民委员会|居民委员会|委员会|中心|工作室|个体工商户)")
 ORG_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·]{{2,40}}?{ORG_SUFFIX}")
 ORG_BAD = set("欠我你他她的是了给把说在与及都没不被因要就向判告")
@@ -79,7 +79,7 @@ def read_org(text: str, pos: int, maxlen: int = 40) -> Optional[str]:
     # 厂房 / 店铺 / 中心区: the "suffix" is the start of another word, not the end of a name
     if m.end() < len(text) and text[m.end()] in "房铺面区内外里区址":
         return None
-    if ORG_BAD_RE.search(body) or body[0] in "对向在把给从跟和与被让由将为于到":
+    if ORG_BAD_RE.search(body) or body[0] in "对向在把给从跟和与被让由将为于到诉告":
         return None
     if body.startswith(ORG_GENERIC) or body.startswith("公司") or len(re.sub(ORG_SUFFIX + "$", "", body)) < 2:
         return None
