@@ -276,10 +276,11 @@ def _signature_orgs(text: str) -> list[str]:
         if org and (len(s) - len(org) <= 12 or re.search(r"(盖章|负责人|法定代表人|联系人)", s)):
             out.append(org)
     # a letterhead: the organisation alone on the first line (钢城区颜庄镇南峪村村民委员会 / 某某商会)
+    # (a signature that shortens it, 颜庄镇南峪村村民委员会（章）, gives way to the letterhead's full name)
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if lines and not out:
+    if lines:
         org = read_org(lines[0], 0)
-        if org and len(lines[0]) - len(org) <= 2:
+        if org and len(lines[0]) - len(org) <= 2 and (not out or any(o in org for o in out)):
             out.append(org)
     return out
 
