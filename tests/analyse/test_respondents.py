@@ -440,3 +440,21 @@ def test_words_after_a_strong_cue_are_not_names(an):
     assert "名单中" not in f["respondents"]
     f = an("被执行人成立于2015年，被执行人应支付货款二十万元。（2023）鲁0117执901号。\n申请执行人：济南钢城区利华建材有限公司").fields
     assert not {"成立", "应支付"} & set(f["respondents"])
+
+
+def test_foremans_principal_and_a_listed_lawsuit(an):
+    f = an("俺和俺对象在包工头老刘那里干活 老刘就是刘长福 他从济南恒瑞建筑劳务有限公司包的活 俺两口子跟着干了大半年 "
+           "工钱欠了两万多 法院判了 电话13561340078").fields
+    assert set(f["respondents"]) == {"刘长福", "济南恒瑞建筑劳务有限公司"}
+    f = an("中国农业银行股份有限公司济南钢城支行诉济南钢城区福祥纺织有限公司、陈永贵、李淑芬金融借款合同纠纷一案，"
+           "经贵院判决后进入执行，案号（2022）鲁0117执66号。\n联系人：荣军 0531-76219933").fields
+    assert {"济南钢城区福祥纺织有限公司", "陈永贵", "李淑芬"} <= set(f["respondents"])
+
+
+def test_company_of_a_former_legal_representative_and_an_administrator(an):
+    f = an("尊敬的钢城区人民法院执行局领导：\n本人朱庆民，原系济南钢城区嘉和农资有限公司法定代表人。该公司是（2021）鲁0117执1201号案件的被执行人，"
+           "本人已于2022年卸任，请求解除对本人的限制高消费。\n朱庆民 13905341277").fields
+    assert "济南钢城区嘉和农资有限公司" in f["respondents"]
+    f = an("济南钢城区鑫隆建材有限公司管理人\n关于请求中止执行并解除保全措施的函\n\n济南市中级人民法院已受理该公司破产清算一案，"
+           "请贵院中止对该公司财产的执行。\n联系人：许晴律师 13573126618").fields
+    assert "济南钢城区鑫隆建材有限公司" in f["respondents"]

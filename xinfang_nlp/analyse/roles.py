@@ -274,9 +274,18 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
                         break
                     q = a + len(name) + 1
             elif where == "after_party":
-                name = read_party(text, m.end())
-                if name:
-                    out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
+                # 诉济南某公司、陈永福、李淑贞金融借款合同纠纷: every party in the list
+                q = m.end()
+                for _ in range(4):
+                    name = read_party(text, q)
+                    a = text.find(name, q, q + len(name) + 14) if name else -1
+                    if a < 0:
+                        break
+                    out.append(RoleHit(a, a + len(name), "RESPONDENT", name, 3, m.group(0)))
+                    j = re.match(r"[、和及与]", text[a + len(name):a + len(name) + 1])
+                    if not j:
+                        break
+                    q = a + len(name) + 1
             else:
                 name = read_person(text, m.end(), allow_title=False)
                 if not name:
@@ -306,9 +315,10 @@ _PROPERTY_OF = re.compile(r"的财产线索|的(?:(?!查封|冻结|扣押|拍卖
                           r"(?=[^。；！？\n]{0,12}?(?:查封|冻结|扣押|拍卖|扣了|封了|冻了|拖走))")
 _REAL_NAME = re.compile(r"(?:就是|大名(?:叫|是)?|真名(?:叫)?|大号(?:叫)?)\s*|(?:包工头|老板|房东|工头|老[\u4e00-\u9fff]|小[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,4})[）)]")
 _DEBT_STORY = re.compile(r"欠|借(?:了)?(?:俺|我)|跟(?:俺|我)借|赊|拖欠|工钱|工资|抚养费|房租|判(?:的)?他|包工头|告(?:了)?他|不还|不给")
+_PRINCIPAL = re.compile(r"(?:上头是|上面是|从|给|在)")
 _TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:我单位|本单位|我公司|本公司|我厂)?(?:的)?(?:职工|员工|工人|雇员)")
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
-_INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|的人|的)(?:名字)?(?:叫做|名叫|叫)")
+_INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|小伙子|男的|女的|的人|的)(?:名字)?(?:叫做|名叫|叫)")
 _DEBT_WORDS = re.compile(r"欠|撞|打官司|借给|起诉|告了|赔|判")
 _KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿|"
                            r"表弟|表哥|堂弟|堂哥|姐夫|妹夫|小舅子|朋友|同学)(?:叫)?")
@@ -405,6 +415,17 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         if other and re.match(r"[的之]", text[m.end() + len(other):m.end() + len(other) + 1]):
             continue    # 齐美玲，系被执行人牛振华之妻 / 蒋海波系被执行人蒋德明的堂兄: a relative of the party
         name = party_ending_at(text, m.start())
+        if not name and text[max(0, m.start() - 3):m.start()] in ("该公司", "该单位", "该企业"):
+            # 本人原系某某有限公司法定代表人。该公司是…被执行人: the company named before
+            cs = max(text.rfind(c, 0, m.start()) for c in "，,。；！？\n")
+            before = [o for o in (read_org(text, k) for k in range(max(0, m.start() - 200), m.start() - 3)
+                                  if k == 0 or text[k - 1] in STOP or text[k - 1] in _PUNCT or word_before(text, k))
+                      if o and re.search(r"有限|股份|集团", o)]
+            if before and not re.search(r"(?:追加|变更|增加|列为)", text[cs + 1:m.start()]):
+                name = before[-1]
+                s0 = text.rfind(name, 0, m.start())
+                out.append(RoleHit(s0, s0 + len(name), "RESPONDENT", name, 2, "该公司是被执行人"))
+                continue
         cs = max(text.rfind(c, 0, m.start()) for c in "，,。；！？\n")
         if name and re.search(r"(?:追加|变更|增加|列为)", text[cs + 1:m.start()]):
             continue    # 申请追加汲宏伟为被执行人: asked for, not yet a party
@@ -465,6 +486,18 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         ctx = text[max(ss + 1, m.start() - 40):min(se, q + len(name) + 40)]
         if _DEBT_STORY.search(ctx) and not re.search(r"(?:俺|我)(?:叫|是)$", text[max(0, m.start() - 3):m.start()]):
             out.append(RoleHit(q, q + len(name), "RESPONDENT", name, 3, "就是"))
+    # 他从济南某劳务有限公司包的活 / 他上头是某建设集团有限公司 / 在某公司的工地上干: the foreman's principal
+    for m in _PRINCIPAL.finditer(text):
+        name = read_org(text, m.end())
+        if name and re.search(r"有限|股份|集团", name) and \
+                re.match(r"(?:包的|包了|承包|分包|干的|的工地|的活|的项目|的工程|干活)", text[m.end() + len(name):]) \
+                and _DEBT_STORY.search(text):
+            out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
+    # 某某有限公司管理人 (a bankrupt company's administrator writes): the company is the debtor
+    for m in re.finditer(r"管理人", text):
+        name = party_ending_at(text, m.start(), maxlen=40)
+        if name and read_org(name, 0) == name:
+            out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "管理人"))
     # 段伟名下的车法院扣了 / 被执行人…，孔令国名下还有房子: whose property the enforcement reaches
     for m in _NAMED_ASSETS.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=20)
