@@ -161,7 +161,7 @@ def make_fields(nlp: Language, name: str, summary_max: int, selfparty_model: str
 
 
 ORG_CUE = re.compile(ORG_SUFFIX)
-_REP_OF = re.compile(r"(?:我|本人|俺)[^。；\n]{0,16}?(?:是|系|担任)([^，。；\n]{4,40}?)的(?:法定代表人|法人代表|法人|负责人|实际控制人)")
+_REP_OF = re.compile(r"(?:我|本人|俺)[^。；\n]{0,16}?(?:是|系|担任)([^，。；\n]{4,40}?)的?(?:法定代表人|法人代表|法人|负责人|实际控制人)")
 
 
 def _ner_names(text: str, ner, label: str) -> list[str]:

@@ -273,6 +273,8 @@ def _signature_orgs(text: str) -> list[str]:
         s = re.sub(r"^\s*(申请执行人|申请人|申诉人|信访人|反映人|反映单位|单位|被执行人|具状人|异议人|复议申请人)\s*[：:]\s*", "",
                    ln.strip())
         org = read_org(s, 0)
+        if org and s[len(org):].startswith("管理人"):
+            continue    # 某某有限公司管理人: the bankrupt company's administrator writes, not the company
         if org and (len(s) - len(org) <= 12 or re.search(r"(盖章|负责人|法定代表人|联系人)", s)):
             out.append(org)
     # a letterhead: the organisation alone on the first line (钢城区颜庄镇南峪村村民委员会 / 某某商会)

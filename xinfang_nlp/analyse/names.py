@@ -79,7 +79,8 @@ def read_org(text: str, pos: int, maxlen: int = 40) -> Optional[str]:
     # 厂房 / 店铺 / 中心区: the "suffix" is the start of another word, not the end of a name
     if m.end() < len(text) and text[m.end()] in "房铺面区内外里区址":
         return None
-    if ORG_BAD_RE.search(body) or body[0] in "对向在把给从跟和与被让由将为于到诉告":
+    if ORG_BAD_RE.search(body) or body[0] in "对向在把给从跟和与被让由将为于到诉告" or \
+            body.startswith(("原系", "系", "现系", "即")):
         return None
     if body.startswith(ORG_GENERIC) or body.startswith("公司") or len(re.sub(ORG_SUFFIX + "$", "", body)) < 2:
         return None

@@ -418,11 +418,12 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         if not name and text[max(0, m.start() - 3):m.start()] in ("该公司", "该单位", "该企业"):
             # 本人原系某某有限公司法定代表人。该公司是…被执行人: the company named before
             cs = max(text.rfind(c, 0, m.start()) for c in "，,。；！？\n")
-            before = [o for o in (read_org(text, k) for k in range(max(0, m.start() - 200), m.start() - 3)
-                                  if k == 0 or text[k - 1] in STOP or text[k - 1] in _PUNCT or word_before(text, k))
+            before = [(k + len(o), -k, o) for k, o in ((k, read_org(text, k)) for k in range(max(0, m.start() - 200), m.start() - 3)
+                                                      if k == 0 or text[k - 1] in STOP or text[k - 1] in _PUNCT
+                                                      or text[k - 1] in "系" or word_before(text, k))
                       if o and re.search(r"有限|股份|集团", o)]
             if before and not re.search(r"(?:追加|变更|增加|列为)", text[cs + 1:m.start()]):
-                name = before[-1]
+                name = max(before)[2]      # the last company named, read from its earliest start
                 s0 = text.rfind(name, 0, m.start())
                 out.append(RoleHit(s0, s0 + len(name), "RESPONDENT", name, 2, "该公司是被执行人"))
                 continue
