@@ -458,3 +458,14 @@ def test_company_of_a_former_legal_representative_and_an_administrator(an):
     f = an("济南钢城区鑫隆建材有限公司管理人\n关于请求中止执行并解除保全措施的函\n\n济南市中级人民法院已受理该公司破产清算一案，"
            "请贵院中止对该公司财产的执行。\n联系人：许晴律师 13573126618").fields
     assert "济南钢城区鑫隆建材有限公司" in f["respondents"]
+
+
+def test_judge_and_asked_for_party_are_not_respondents(an):
+    f = an("请求事项：请求（2021）鲁0117执1466号案件承办法官韦建华回避。\n本律师调查发现，承办法官韦建华系被执行人法定代表人许志强的妹夫，"
+           "双方有近亲属关系。\n被执行人：济南钢城区盛隆建筑安装工程有限公司\n律师：钱明 13589316022").fields
+    assert "韦建华" not in f["respondents"]
+    f = an("追加被执行人申请书\n申请人：济南钢城区宏泰钢管有限公司\n被申请人：魏国梁，男，1980年2月生。\n"
+           "被执行人：济南钢城区国梁贸易有限公司\n请求事项：追加被申请人魏国梁为（2023）鲁0117执1702号案件的被执行人。").fields
+    assert f["respondents"] == ["济南钢城区国梁贸易有限公司"]
+    f = an("我是申请执行人，被执行人是刘振海。承办这个案子的刘法官是刘振海的亲堂叔，这案子一年了一直拖着。\n牛爱华 13563412290").fields
+    assert f["respondents"] == ["刘振海"] and f["judge"] != "刘振海"

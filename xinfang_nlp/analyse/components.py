@@ -161,6 +161,17 @@ def make_fields(nlp: Language, name: str, summary_max: int, selfparty_model: str
 
 
 ORG_CUE = re.compile(ORG_SUFFIX)
+def _only_inside(text: str, short: str, long: str) -> bool:
+    """Every mention of ``short`` is the start of ``long`` (郭永 only ever in 郭永强)."""
+    i = text.find(short)
+    while i >= 0:
+        if not text.startswith(long, i):
+            return False
+        i = text.find(short, i + 1)
+    return True
+
+
+_ASK_ADD = re.compile(r"(?:申请|请求|要求|请|建议)(?:依法|贵院|法院)?(?:变更、?)?追加(?:被申请人)?")
 _REP_OF = re.compile(r"(?:我|本人|俺)[^。；\n]{0,16}?(?:是|系|担任)([^，。；\n]{4,40}?)的?(?:法定代表人|法人代表|法人|负责人|实际控制人)")
 
 
@@ -320,6 +331,9 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
                     and r not in respondents:
                 respondents.append(r)
     judge = F.pick_judge(roles)
+    # the judge is never the party; 申请追加X为被执行人 asks for X, who is not yet a party
+    asked = {read_party(text, m.end()) for m in _ASK_ADD.finditer(text)} - {None}
+    respondents = [r for r in respondents if r != judge and r not in asked]
     applicants, respondents, outsiders = _story_parties(text, roles, petitioner, applicants, respondents,
                                                         outsiders, judges, speaks_for)
     # the writer who calls themselves the applicant / an outsider is listed under that role
@@ -329,8 +343,10 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
         "petitioner_name": petitioner,
         "petitioner_phone": F.pick_phone(text, phones, cover, judge_spans, petitioner),
         "applicants": F._unique(applicants),
-        # 司马丽娟 and 马丽娟 read from one mention: the longer name only
-        "respondents": [r for r in F._unique(respondents) if not any(r != o and o.endswith(r) for o in respondents)],
+        # 司马丽娟 and 马丽娟 (or 郭永 and 郭永强) read from one mention: the longer name only
+        "respondents": [r for r in F._unique(respondents) if not any(
+            r != o and (o.endswith(r) or (len(r) == 2 and o.startswith(r) and _only_inside(text, r, o)))
+            for o in respondents)],
         "outsiders": F._unique(outsiders),
         "judge": judge,
         "letter_date": F.letter_date(text, dates, cover),

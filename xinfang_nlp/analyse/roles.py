@@ -100,9 +100,13 @@ def find_roles(text: str, cues: Optional[list] = None) -> list[RoleHit]:
                     hits.append(RoleHit(s, s + len(name), "PETITIONER", name, 2, cue))
                 continue
             if role == "JUDGE":
-                name = read_person(text, skip_cue_glue(text, pos), allow_title=True)
+                q = skip_cue_glue(text, pos)
+                name = read_person(text, q, allow_title=True)
                 if name and cue.startswith("法官") and name.endswith(TITLES):
                     name = None
+                if name and cue.endswith(("是", "为")) and re.match(r"(?:的|之)(?:亲)?" + RELATIONS,
+                                                                  text[q + len(name):q + len(name) + 6]):
+                    name = None     # 刘法官是刘振江的亲堂叔: the judge's relative, not the judge
             elif role == "CONTACT":
                 name = read_person(text, skip_cue_glue(text, pos), allow_title=True)
             else:
@@ -412,8 +416,9 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "被拘"))
     for m in _IS_RESPONDENT.finditer(text):
         other = read_party(text, m.end())
-        if other and re.match(r"[的之]", text[m.end() + len(other):m.end() + len(other) + 1]):
-            continue    # 齐美玲，系被执行人牛振华之妻 / 蒋海波系被执行人蒋德明的堂兄: a relative of the party
+        if (other and re.match(r"[的之]", text[m.end() + len(other):m.end() + len(other) + 1])) or re.match(
+                r"[^，。；！？\n]{0,12}?(?:的(?:亲)?" + RELATIONS + r"|之[妻夫子女父母兄弟姐妹])", text[m.end():]):
+            continue    # 齐美玲，系被执行人牛振华之妻 / 孙建华系被执行人法定代表人许志明的妹夫: a relative of the party
         name = party_ending_at(text, m.start())
         if not name and text[max(0, m.start() - 3):m.start()] in ("该公司", "该单位", "该企业"):
             # 本人原系某某有限公司法定代表人。该公司是…被执行人: the company named before
