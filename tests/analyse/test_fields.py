@@ -198,3 +198,12 @@ def test_organisation_letters_are_petitioned_by_the_organisation(an):
            "异议人对贵院在（2023）鲁0117执879号案件中的评估价格不服。\n\n联系人：韩志明  13906348871\n"
            "异议人：济南钢城区金泰机械制造有限公司（盖章）\n2023年11月2日").fields
     assert f["petitioner_name"] == "济南钢城区金泰机械制造有限公司"
+
+
+def test_judge_after_the_case_changed_hands(an):
+    f = an("开始是葛法官管，后来葛法官调到别的地方去了，现在管的是姚法官。一年多了，一分钱没还。\n"
+           "案号（2022）鲁0117执901号 申请执行人：石秀兰 13563410027").fields
+    assert f["judge"] == "姚法官"
+    f = an("原承办人刘法官2023年初调离后，案件由周晓明法官承办，至今未采取任何措施。（2021）鲁0117执55号。\n"
+           "联系人：荣红 0531-76550021").fields
+    assert f["judge"] == "周晓明"

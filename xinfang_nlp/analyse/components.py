@@ -331,7 +331,7 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
             if r not in other and r != petitioner and r not in applicants and r not in judges and r not in outsiders \
                     and r not in respondents:
                 respondents.append(r)
-    judge = F.pick_judge(roles)
+    judge = F.pick_judge(roles, text)
     # the judge is never the party; 申请追加X为被执行人 asks for X, who is not yet a party
     asked = {read_party(text, m.end()) for m in _ASK_ADD.finditer(text)} - {None}
     respondents = [r for r in respondents if r != judge and r not in asked]

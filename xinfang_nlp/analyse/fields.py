@@ -320,19 +320,26 @@ def _signature_person(text: str) -> Optional[str]:
     return None
 
 
-def pick_judge(roles: list[RoleHit]) -> Optional[str]:
+def pick_judge(roles: list[RoleHit], text: str = "") -> Optional[str]:
+    """The handling judge: a named 承办人 cue over a bare 某法官; when the letter says the case changed
+    hands (刘法官调走了，换了闵法官 / 现在管的是姚法官), the one named after the change."""
     judges = [h for h in roles if h.role == "JUDGE"]
     if not judges:
         return None
+    change = list(_JUDGE_CHANGE.finditer(text)) if text else []
+    if change:
+        after = [h for h in judges if h.start >= change[-1].start()]
+        before = {h.name for h in judges if h.start < change[-1].start()}
+        new = [h for h in after if h.name not in before] or after
+        if new:
+            return new[0].name
     strong = [h for h in judges if h.tier == 1]
     pool = strong or judges
-    # the full name over a bare surname when both refer to the same person
-    first = pool[0]
-    name = first.name
-    for h in judges:
-        if h.name != name and name.endswith("法官") and h.name[0] == name[0] and not h.name.endswith(TITLES):
-            pass  # keep as written first; both are valid spellings of the handler
-    return name
+    return pool[0].name
+
+
+#: the case changed hands: the judge named after this is the current one
+_JUDGE_CHANGE = re.compile(r"调离|调走|调到|调去|退休|换成了?|换了|改由|接手|接办|现在管|现在是|现在由|现任|新来的|由[^，。；\n]{0,12}?(?:承办|接手)")
 
 
 # ------------------------------------------------------------------ channel

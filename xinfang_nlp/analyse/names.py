@@ -24,7 +24,7 @@ SURNAMES = set(
     "晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邴那鄂郦逯衣宿展亢逄仉员菅於蓟是律鲜撒过续浩岳綦荀"
     "茅郇郗訾隗荣战矫郄尉晏慎訾秘宓暴郏禚沃隆揭蹇濮闾靖束蔚汲居嵇扶钮习訾臧厍苍雒钭邰乜"
 )
-SURNAMES |= set("况蒯乜勾莘韶阎赖贝庹糜籍占宦仰")
+SURNAMES |= set("况蒯乜勾莘韶阎赖贝庹糜籍占宦仰萧")
 SURNAMES -= set("于向和从是过来那")   # ambiguous particles/verbs; 于 is handled with a stricter test
 WEAK_SURNAMES = set("于向万时常高明国平全公那")
 
