@@ -469,3 +469,25 @@ def test_judge_and_asked_for_party_are_not_respondents(an):
     assert f["respondents"] == ["济南钢城区国梁贸易有限公司"]
     f = an("我是申请执行人，被执行人是刘振海。承办这个案子的刘法官是刘振海的亲堂叔，这案子一年了一直拖着。\n牛爱华 13563412290").fields
     assert f["respondents"] == ["刘振海"] and f["judge"] != "刘振海"
+
+
+def test_spoken_debt_stories(an):
+    f = an("法完执形局领导我叫牛二柱是颜庄镇的 2021年给田大勇田小勇哥俩干活盖房子 他俩欠我一万二 法完判了 电话13905348812").fields
+    assert {"田大勇", "田小勇"} <= set(f["respondents"])
+    f = an("李法官你好 我是仇红英 张宝顺借我五万块钱 法院判了让他还 一年了一分没还 电话15763410092").fields
+    assert f["respondents"] == ["张宝顺"]
+    f = an("我是曹宇，(2023)鲁0117执589号的申请人。老孙欠我货款两万六，法院去年给终本了。可孙德旺在里辛街道还跑着货车拉石子。\n"
+           "曹宇 13605341122").fields
+    assert f["respondents"] == ["孙德旺"]
+    f = an("您好，(2022)鲁0117执640号我是申请人贺立新。被执行人老窦（窦振华）去年冬天病故了，他那套房子现在他儿子住着。\n"
+           "贺立新 13953410077").fields
+    assert f["respondents"] == ["窦振华"]
+
+
+def test_former_spouse_and_tenant(an):
+    f = an("钢城区人民法院执行局：\n我叫边丽娟，和吴志鹏2020年离婚，孩子跟我，判决他每月给抚养费一千元，两年没给。"
+           "案号(2023)鲁0117执恢213号。\n边丽娟 13853410021").fields
+    assert f["respondents"] == ["吴志鹏"]
+    f = an("执行局：\n我是穆桂兰，(2023)鲁0117执452号的申请人。刘刚租我的门头房开饭店，欠了五万六的房租，判了以后申请执行。\n"
+           "穆桂兰 15853410023").fields
+    assert f["respondents"] == ["刘刚"]

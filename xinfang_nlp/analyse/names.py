@@ -60,7 +60,7 @@ ORG_SUFFIX = (r"(?:有限责任公司|股份有限公司|有限公司|集团公�
 ORG_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9（）()·]{{2,40}}?{ORG_SUFFIX}")
 ORG_BAD = set("欠我你他她的是了给把说在与及都没不被因要就向判告")
 ORG_BAD_RE = re.compile(r"(合伙|开(?!发)|一家|一个|大型|第三人|被执行人|申请执行人|欠|告|追加|申请|该公司|总公司|分公司$|和(?:他|她|我|你|俺))")
-ORG_GENERIC = ("名下", "其名下", "账户", "车主", "被告", "原告", "外地", "本地", "一家", "一个", "一人", "这家", "那家", "这个", "那个", "该", "此", "贵", "某",
+ORG_GENERIC = ("持有", "拥有", "位于", "名下", "其名下", "账户", "车主", "被告", "原告", "外地", "本地", "一家", "一个", "一人", "这家", "那家", "这个", "那个", "该", "此", "贵", "某",
                "其", "对方", "本", "上述", "各", "有关", "相关", "两家", "几家", "多家")
 
 _PUNCT = set("，,。.：:；;、！!？?\n\r\t （）()[]【】“”\"'‘’《》<>—-…·/")
@@ -224,6 +224,10 @@ _PARTY_TITLE = re.compile(r"(老板娘|老板|负责人|法定代表人|法人|�
 def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
     """A party (company or person) at ``pos``: skips '是/为/：/原来叫/“' and a '钢城区的' location."""
     pos = skip_cue_glue(text, pos)
+    # 被执行人老窦（窦振华）: the name in brackets after a nickname
+    nick = re.match(r"(?:老|小|阿)[\u4e00-\u9fff][（(]([\u4e00-\u9fff]{2,4})[）)]", text[pos:pos + 10])
+    if nick and read_person(nick.group(1), 0, allow_title=False) == nick.group(1):
+        return nick.group(1)
     org = read_org(text, pos)
     if org:
         # 被执行人是钢城区旺达家具店的老板芦海: the person, not the shop

@@ -314,7 +314,8 @@ _IS_RESPONDENT = re.compile(r"(?<!申请追加)(?<!追加)(?:系|是|为|作为)
 
 
 _DISPUTE = re.compile(r"(?:与|和|跟)")
-_BORROWED_FROM_ME = re.compile(r"(?<![我俺])借(?:了)?(?:我|俺|我们|俺们|我家|俺家)(?![们的])|(?:向|跟|找)(?:我|俺|我们|俺们)借")
+_BORROWED_FROM_ME = re.compile(r"(?<![我俺])借(?:了)?(?:我|俺|我们|俺们|我家|俺家)(?![们的])|(?:向|跟|找)(?:我|俺|我们|俺们)借"
+                               r"|(?<![我俺])租(?:了)?(?:我|俺)(?:的|家)")
 _PROPERTY_OF = re.compile(r"的财产线索|的(?:(?!查封|冻结|扣押|拍卖)[^，。；！？\n、]){0,10}(?:房子|房产|车|门面|门市|账户|存款|工资)"
                           r"(?=[^。；！？\n]{0,12}?(?:查封|冻结|扣押|拍卖|扣了|封了|冻了|拖走))")
 _REAL_NAME = re.compile(r"(?:就是|大名(?:叫|是)?|真名(?:叫)?|大号(?:叫)?)\s*|(?:包工头|老板|房东|工头|老[\u4e00-\u9fff]|小[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,4})[）)]")
@@ -324,10 +325,10 @@ _TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:�
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
 _INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|小伙子|男的|女的|的人|的)(?:名字)?(?:叫做|名叫|叫)")
 _DEBT_WORDS = re.compile(r"欠|撞|打官司|借给|起诉|告了|赔|判")
-_KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿|"
+_KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:那个)?(?:[\u4e00-\u9fff]{0,5}的)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿|"
                            r"表弟|表哥|堂弟|堂哥|姐夫|妹夫|小舅子|朋友|同学)(?:叫)?")
 _ENFORCED = re.compile(r"被(?:你们|法院|你院|贵院|钢城法院)?(?:强制)?执行(?![人款])")
-_WORKED_FOR = re.compile(r"(?:给|替|在)(?=[^，。；\n]{4,40}?(?:[（(][^）)]{0,16}[）)])?[^，。；\n]{0,8}?(?:干活|打工|干了|做工|上班|开车|拉货|送货))|车是(?=[^，。；\n]{4,40}?的)")
+_WORKED_FOR = re.compile(r"(?:给|替|在)(?=[^，。；\n]{2,40}?(?:[（(][^）)]{0,16}[）)])?[^，。；\n]{0,8}?(?:干|打工|做工|上班|开车|拉货|送货))|车是(?=[^，。；\n]{4,40}?的)")
 
 
 def _inside_org(text: str, i: int, maxlen: int = 30) -> bool:
@@ -412,6 +413,9 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "应付"))
     for m in _SANCTIONED.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=4)
+        s0 = m.start() - len(name) if name else 0
+        if name and s0 > 0 and text[s0 - 1] not in STOP and text[s0 - 1] not in _PUNCT and not word_before(text, s0):
+            continue    # 已履行完毕仍被列入失信: no name starts inside a word
         if name:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "被拘"))
     for m in _IS_RESPONDENT.finditer(text):
@@ -457,7 +461,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
     for m in _BORROWED_FROM_ME.finditer(text):
         ss = max(text.rfind(c, 0, m.start()) for c in "。！？\n；")
         # the clause nearest to 借 first, each read from its start
-        starts = [ss + 1] + [i + 1 for i in range(ss + 1, m.start()) if text[i] in "，,"]
+        starts = [ss + 1] + [i + 1 for i in range(ss + 1, m.start()) if text[i] in "，, \u3000"]
         order = [k for cs, ce in zip(reversed(starts), [m.start()] + list(reversed(starts))[:-1])
                  for k in range(cs, ce)]
         for k in order:
@@ -504,6 +508,24 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         name = party_ending_at(text, m.start(), maxlen=40)
         if name and read_org(name, 0) == name:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "管理人"))
+    # 老孙欠我货款 … 孙德旺在里辛街道跑货车: the full name the letter gives for the nickname
+    for m in re.finditer(r"(?<![\u4e00-\u9fff])?老([\u4e00-\u9fff])(?=欠|借了?(?:我|俺)|跟(?:我|俺)借|不还|赖账|拖欠)", text):
+        sur = m.group(1)
+        if sur not in SURNAMES:
+            continue
+        for k in [i for i, c in enumerate(text) if c == sur and i != m.start(1)]:
+            if k and text[k - 1] not in STOP and text[k - 1] not in _PUNCT and not word_before(text, k):
+                continue
+            p = read_person(text, k, allow_title=False)
+            if p and len(p) >= 2 and not p.endswith("某"):
+                out.append(RoleHit(k, k + len(p), "RESPONDENT", p, 3, "老" + sur))
+                break
+    # 我叫边丽娟，和吴志鹏2020年离婚 … 抚养费: the former spouse owes the support
+    if re.search(r"抚养费|抚养|离婚财产|折价款", text):
+        for m in re.finditer(r"(?:和|跟|与)", text):
+            name = read_person(text, m.end(), allow_title=False)
+            if name and re.match(r"(?:于|在)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:协议|诉讼)?离(?:了)?婚", text[m.end() + len(name):]):
+                out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "离婚"))
     # 段伟名下的车法院扣了 / 被执行人…，孔令国名下还有房子: whose property the enforcement reaches
     for m in _NAMED_ASSETS.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=20)
@@ -582,8 +604,23 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
     # 给济南润丰建筑工程有限公司（法定代表人符建明）在颜庄镇干活 / 车是山东某运输有限公司的
     for m in _WORKED_FOR.finditer(text):
         name = read_org(text, m.end())
+        if name and len(name) < 6:
+            continue    # 他在烧烤店干活: a kind of place, not a named party
         if name:
             out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
+            continue
+        # 给田大勇田小勇哥俩干活: the people the writer worked for
+        q, found = m.end(), []
+        while len(found) < 3:
+            p = read_person(text, q, allow_title=False)
+            if not p:
+                break
+            found.append((q, p))
+            q += len(p)
+            if text[q:q + 1] in ("、", "和"):
+                q += 1
+        if found and re.match(r"(?:哥俩|兄弟俩|两口子|夫妇|父子|两个人)?(?:家)?(?:干|打工|做工|盖房|开车|拉货)", text[q:]):
+            out += [RoleHit(a, a + len(n), "RESPONDENT", n, 3, "给…干活") for a, n in found]
     for m in _DEBTOR_AFTER.finditer(text):
         if not m.group(0):
             continue
@@ -602,7 +639,7 @@ SELF_DEBTOR = re.compile(
     r"|(?:我|俺|本人|申诉人)(?:被|又被)(?:你们|[^，。；！？\n]{0,4}?法院|执行局)?(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
     r"|追加(?:我|俺|本人|申诉人)(?:为|成)"
     r"|(?:说|称)(?:我|俺)欠"
-    r"|申请执行(?:了)?(?:我|俺|本人)(?!们)|(?<![我俺])告(?:了)?(?:我|俺)(?:欠|还钱|赔)"
+    r"|申请执行(?:了)?(?:我|俺|本人)(?!们)|(?<![我俺])告(?:了)?(?:我|俺)(?:欠|还钱|赔|的案子|那个案子|的官司|那个官司)"
     r"|(?:我|俺|本人)(?:已经|现在|还|也|一直)?(?:在|上了|进了|被列入了?|被纳入了?|被拉进了?)失信"
     r"|(?:把|将)(?:我|俺|本人)(?:拉进|列入|纳入)(?:了)?失信"
     r"|(?:我|本人|俺)(?:是|系)(?:[^，。；\n]{0,12}的)?(?:担保人|保证人|连带责任人)"
