@@ -491,3 +491,20 @@ def test_former_spouse_and_tenant(an):
     f = an("执行局：\n我是穆桂兰，(2023)鲁0117执452号的申请人。刘刚租我的门头房开饭店，欠了五万六的房租，判了以后申请执行。\n"
            "穆桂兰 15853410023").fields
     assert f["respondents"] == ["刘刚"]
+
+
+def test_officers_of_the_debtor_are_not_the_debtor(an):
+    f = an("执行异议申请书\n\n申请人：济南钢城区中鼎铸造有限公司\n法定代表人：卜庆云，职务：董事长\n"
+           "请求：解除对我公司基本账户的冻结。（2024）鲁0117执612号。").fields
+    assert f["petitioner_name"] == "济南钢城区中鼎铸造有限公司"
+    f = an("我公司申请执行在先、查封在先，被执行人老板甄宏达分明是看到要拍卖才去申请的破产。"
+           "被执行人：济南钢城宏达机械制造有限公司，（2022）鲁0117执77号。\n联系人：邢光 0531-76221345").fields
+    assert "甄宏达" not in f["respondents"]
+
+
+def test_foreman_followed_and_a_vehicle_owner_in_a_judgment(an):
+    f = an("我叫贾春来是在工地上干活的 2021年跟着韩建民在济南鑫磊建筑劳务有限公司的工地上干 欠我工钱一万八 法完判了 电话13805340011").fields
+    assert "韩建民" in f["respondents"]
+    f = an("万春生2019年8月被季伟驾驶的重型货车撞伤。贵院判决季伟及其挂靠单位济南安达运输有限公司连带赔偿各项损失，"
+           "（2020）鲁0117执301号至今未执行。\n代理人：万红 13953400012").fields
+    assert {"季伟", "济南安达运输有限公司"} <= set(f["respondents"])

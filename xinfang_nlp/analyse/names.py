@@ -157,8 +157,8 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
             _ends_in_next_word(given, t[i - 1:i + 1], t[i:i + 2]):
         given = given[:1]       # 梁琴赔偿 / 彭军劳动争议 / 白峰民间借贷: the name is 梁琴, 彭军, 白峰
         i -= 1
-    if not given:
-        return None
+    if not given or given in ("老板", "老总", "经理", "老大", "大哥", "大姐", "师傅", "总经"):
+        return None     # 曲老板 / 王经理: a title, not a given name
     if given[-1] in PLACE_END or (sur + given) in NOT_NAMES or (sur + given)[:2] in NOT_NAME_START:
         return None
     if unlisted and i < n and t[i] not in _HARD_END:
@@ -251,6 +251,9 @@ def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
         org = read_org(text, q)
         if org:
             return org
+        if re.search(r"(?:老板|法定代表人|法人代表|法人|实际控制人|股东|负责人|经营者|投资人)(?:是|叫|名叫)?$", m.group(0)) \
+                and not re.match(r"(?:我|俺|她|他|其)", m.group(0)):
+            return None     # 被执行人老板甄宏远 / 被执行人实际控制人倪海洋: the party's officer, not the party
         p = read_person(text, q, allow_title=False, loose=loose)
         if p:
             return p
@@ -268,7 +271,7 @@ RELATIONS = (r"(?:前夫|前妻|丈夫|老公|对象|妻子|老婆|爱人|媳妇
              r"父亲|母亲|老父亲|表哥|表弟|表姐|表妹|堂哥|堂弟|侄子|外甥|小舅子|连襟|姐夫|妹夫|嫂子|弟媳|岳父|岳母|公公|婆婆|"
              r"舅舅|叔叔|姑姑|堂叔|堂兄|表叔|表舅|伯父|叔父|大伯|侄女|外甥女|亲家|干爹|干儿子|亲戚|同学|朋友|同事|邻居|老乡|战友|"
              r"房客|租户|承租人|房东|雇主|车主|合伙人|老板|老板娘|包工头|股东|投资人|法定代表人|法人代表|法人|实际控制人|经营者|"
-             r"负责人|担保人|保证人|总公司|母公司|分公司|子公司)")
+             r"负责人|担保人|保证人|总公司|母公司|分公司|子公司|挂靠单位|挂靠公司|所在单位)")
 RELATION_GLUE = re.compile(r"(?:我|俺|她|他|其|它)?的?(?:[\u4e00-\u9fff]{2,8}?的)?(?:一个|个)?(?:原来的|以前的|亲|老|远房)?" + RELATIONS
                            + r"(?:是|叫|名叫)?")
 

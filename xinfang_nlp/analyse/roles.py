@@ -31,7 +31,7 @@ DEFAULT_CUES: list[tuple[str, int, str]] = [
     ("PETITIONER", 1, r"(?:信访人|申诉人|来电人|来访人|反映人|代写人|具状人|举报人|写信人|控告人|异议人|申请人)\s*[：:]\s*(?:(?:申请执行人|被执行人|案外人)\s*)?"),
     ("PETITIONER", 1, r"律师(?:：|:)?\s*(?=[^\s事])"),
     ("PETITIONER", 1, r"(?:^|\n)\s*(?:姓名|留言人|赔偿请求人|反映人|投诉人)\s*(?:[：:]\s*|[ \t]+)"),
-    ("PETITIONER", 1, r"(?:农民工代表|代表人|代表|委托代理人|代理人|受托人)\s*[：:]\s*(?:[^\s，。：:]{2,16}?律师事务所\s*)?"),
+    ("PETITIONER", 1, r"(?:农民工代表|(?<!法定)代表人|(?<!法定)代表|委托代理人|代理人|受托人)\s*[：:]\s*(?:[^\s，。：:]{2,16}?律师事务所\s*)?"),
     ("PETITIONER", 1, r"指派(?:律师)?"),
     # 我是他表弟，叫牛志强 / …汽修店的老板娘，叫荀晓丽: a name introduced after a comma
     ("PETITIONER", 2, r"(?:^|(?<=[，,。]))\s*(?:我)?(?:名字)?叫(?=[\u4e00-\u9fff]{2,4}(?:[，,。；\s]|$))"),
@@ -252,10 +252,11 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
                 q, found = m.end(), []
                 for _ in range(4):
                     name = read_party(text, q)
-                    if not name or not text.startswith(name, q):
+                    a = text.find(name, q, q + len(name) + 10) if name else -1
+                    if a < 0:
                         break
-                    found.append((q, name))
-                    q += len(name)
+                    found.append((a, name))
+                    q = a + len(name)
                     j = re.match(r"[、和及与]|以及", text[q:])
                     if not j:
                         break
@@ -526,6 +527,11 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
             name = read_person(text, m.end(), allow_title=False)
             if name and re.match(r"(?:于|在)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:协议|诉讼)?离(?:了)?婚", text[m.end() + len(name):]):
                 out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "离婚"))
+    # 2021年跟着韩建国在某公司的工地上干: the foreman the writer followed
+    for m in re.finditer(r"跟着", text):
+        name = read_person(text, m.end(), allow_title=False)
+        if name and re.match(r"(?:在|干|打工|去)", text[m.end() + len(name):]) and _DEBT_STORY.search(text):
+            out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "跟着"))
     # 段伟名下的车法院扣了 / 被执行人…，孔令国名下还有房子: whose property the enforcement reaches
     for m in _NAMED_ASSETS.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=20)
