@@ -207,3 +207,11 @@ def test_judge_after_the_case_changed_hands(an):
     f = an("原承办人刘法官2023年初调离后，案件由周晓明法官承办，至今未采取任何措施。（2021）鲁0117执55号。\n"
            "联系人：荣红 0531-76550021").fields
     assert f["judge"] == "周晓明"
+
+
+def test_writer_owed_by_the_debtor_is_the_applicant(an):
+    f = an("法完执形局领导我叫牛二柱是颜庄镇的 2021年给田大勇田小勇哥俩干活盖房子 他俩欠我一万二 法完判了 电话13905348812").fields
+    assert f["petitioner_name"] == "牛二柱"
+    assert f["applicants"] == ["牛二柱"]
+    f = an("我是替邻居写的。她跟一个叫蔺国栋的打官司，借给他六万块钱，法院判她赢了。\n代写人：屈明 电话15153470263").fields
+    assert f["applicants"] != ["屈明"]

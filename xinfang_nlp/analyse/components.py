@@ -171,6 +171,13 @@ def _only_inside(text: str, short: str, long: str) -> bool:
     return True
 
 
+_WRITER_IS_CREDITOR = re.compile(r"欠(?:我|俺|我们|俺们|我公司|我单位|我行)|(?:我|俺|本人|我公司|我行|我单位)(?:的|那个)?(?:案子|执行案|官司)"
+                                 r"|(?:我|俺|本人|我公司|我行|我单位)(?:于[^，。]{0,12})?(?:申请|向[^，。]{0,10}申请)(?:了)?(?:强制)?执行"
+                                 r"|(?:借给|租给|卖给|赊给)|给[^，。；\n]{1,20}?干活|拖欠(?:我|俺)|(?:我|俺)(?:的)?(?:工钱|工资|货款|借款)"
+                                 r"|(?:我|俺|本人)(?:是|系)[^，。；\n]{0,24}?申请(?:执行)?人|判(?:决|令)?(?:他|她|他们|对方|被告)[^，。；\n]{0,8}?(?:给|还|赔|支付|返还)(?:我|俺)"
+                                 r"|(?:我|俺)(?:们)?跟着[^，。；\n]{1,20}?干|(?:给|付)(?:我|俺)(?:的)?(?:抚养费|工钱|工资|房租|货款|赔偿)")
+_FOR_SOMEONE = re.compile(r"替(?:她|他|我[^，。]{0,4}|俺[^，。]{0,4})(?:写|反映)|代(?:为|她|他)?(?:反映|写)|委托我|让我(?:代|替|写)"
+                          r"|(?:我|俺)(?:的)?(?:父亲|母亲|爹|娘|儿子|女儿|丈夫|妻子|老伴|邻居)(?:的)?(?:案子|官司)")
 _ASK_ADD = re.compile(r"(?:申请|请求|要求|请|建议)(?:事项[：:]\s*(?:[一二三四五1-5][、.．]\s*)?)?(?:依法|贵院|法院)?(?:裁定)?"
                       r"(?:变更、?)?追加(?:被申请人)?")
 _REP_OF = re.compile(r"(?:我|本人|俺)[^。；\n]{0,16}?(?:是|系|担任)([^，。；\n]{4,40}?)的?(?:法定代表人|法人代表|法人|负责人|实际控制人)")
@@ -340,6 +347,12 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
     # the writer who calls themselves the applicant / an outsider is listed under that role
     applicants, outsiders = self_roles(text, petitioner, F._unique(applicants), respondents,
                                        F._unique(outsiders))
+    # a writer owed by the named debtor, who names no other creditor, is the creditor: 他欠我 / 我的案子 /
+    # 我申请执行 (not one writing for someone else: 替她写 / 代为反映 / 我父亲的案子)
+    if petitioner and not applicants and respondents and petitioner not in respondents \
+            and petitioner not in outsiders and not speaks_for and _WRITER_IS_CREDITOR.search(text) \
+            and not _FOR_SOMEONE.search(text):
+        applicants = [petitioner]
     fields = {
         "petitioner_name": petitioner,
         "petitioner_phone": F.pick_phone(text, phones, cover, judge_spans, petitioner),

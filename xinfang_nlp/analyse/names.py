@@ -144,8 +144,10 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
         c = t[i]
         if not ("\u4e00" <= c <= "\u9fff") or (c in STOP and not (
                 given and c in _LAST_GIVEN_OK and (i + 1 >= n or t[i + 1] in _PUNCT or t[i + 1] in STOP
-                                                   or t.startswith(_NOT_GIVEN, i + 1)))):
-            break
+                                                   or t.startswith(_NOT_GIVEN, i + 1)))
+                and not (not given and c in "二三" and i + 1 < n and "\u4e00" <= t[i + 1] <= "\u9fff"
+                         and t[i + 1] not in STOP and t[i + 1] not in "个十百千万年月日号次回人")):
+            break       # (牛二柱 / 张三虎: 二 and 三 open rural given names)
         # a title right after one given char: 李强法官 → stop before the title
         if given and any(t.startswith(title, i) for title in TITLES):
             break

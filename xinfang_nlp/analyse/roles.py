@@ -490,8 +490,8 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         else:
             q = m.end()
             name = read_person(text, q, allow_title=False)
-        if not name:
-            continue
+        if not name or re.match(r"[，,\s]*(?:大名|真名|大号|名字叫)", text[q + len(name):]):
+            continue    # 孩子他爹就是张二胖 大名叫张庆福: the nickname, the real name follows
         ss = max(text.rfind(c, 0, m.start()) for c in "。！？\n；")
         se = min([x for x in (text.find(c, q) for c in "。！？\n；") if x >= 0] or [len(text)])
         ctx = text[max(ss + 1, m.start() - 40):min(se, q + len(name) + 40)]
