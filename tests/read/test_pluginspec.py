@@ -84,7 +84,7 @@ def test_unknown_engine_is_an_error_not_a_crash(fix, settings):
 
 def test_rapid_engine_uses_bundled_models_only():
     from xinfang_nlp.read.ocr_rapid import model_paths, rapid_params
-    p = rapid_params(960, 1)
+    p = rapid_params(960, 1)  # any side: the value passes through
     assert p["Det.model_path"].endswith("PP-OCRv6_det_small.onnx")
     assert p["Rec.model_path"].endswith("PP-OCRv6_rec_small.onnx")
     assert p["Det.limit_type"] == "max" and p["Det.limit_side_len"] == 960

@@ -94,7 +94,7 @@ def _session(model: Path, threads: int):
                                 providers=["CPUExecutionProvider"])
 
 
-def bare_engine(det_side: int = 960, threads: int | None = None):
+def bare_engine(det_side: int = 736, threads: int | None = None):
     """A RapidOCR instance configured like ours (used by the benchmark as the 'bare engine'), its
     detection and recognition models in our onnxruntime sessions."""
     from rapidocr import RapidOCR
@@ -121,7 +121,7 @@ def bare_engine(det_side: int = 960, threads: int | None = None):
 class RapidOcrEngine:
     name = NAME
 
-    def __init__(self, det_side: int = 960, threads: int | None = None):
+    def __init__(self, det_side: int = 736, threads: int | None = None):
         self._ocr = bare_engine(det_side, threads)
 
     def ocr(self, image: "Image.Image") -> list[OcrLine]:
