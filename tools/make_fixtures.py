@@ -409,8 +409,19 @@ def make_read_fixtures() -> None:
     (READ / "legacy.doc").write_bytes(ole + "WordDocument".encode("utf-16-le") + b"\x00" * 1024)
     (READ / "encrypted.docx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64
                                           + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 1024)
+    make_turned_pages()
     (READ / "audio.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0f" + rng(8).bytes(400))
     (READ / "binary.bin").write_bytes(bytes(range(256)) * 4)
+
+
+def make_turned_pages() -> None:
+    """The short letter scanned lying on its side (both ways) and upside down, with no EXIF tag:
+    the reader must find the turn itself. Made from the committed short_letter.png (no fonts)."""
+    scan = scan_effects(Image.open(READ / "short_letter.png"), 17, angle=0.4, blur=0.5, noise=6)
+    for name, turn in (("turned_cw.jpg", Image.Transpose.ROTATE_270),   # PIL turns counter-clockwise
+                       ("turned_ccw.jpg", Image.Transpose.ROTATE_90),
+                       ("upside_down.jpg", Image.Transpose.ROTATE_180)):
+        (READ / name).write_bytes(jpeg_bytes(scan.transpose(turn), 75))
 
 
 def _save(img: Image.Image, fmt: str, **kw) -> bytes:
