@@ -1,11 +1,13 @@
 """Regenerate the committed read fixtures deterministically.
 
     apt-get install -y fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming   # generation time only
+    pip install msoffcrypto-tool                                              # generation time only
     python tools/make_fixtures.py            # examples/mailbag/, tests/fixtures/read/, tests/fixtures/bench/
 
 Tests never run this: they use the committed files (no fonts, no network at test time).
 Everything is seeded; PDFs are written with reportlab's ``invariant`` mode and the .docx zip with
-fixed timestamps, so a rerun gives the same bytes (JPEG/WebP/PNG bytes depend on the Pillow build).
+fixed timestamps, so a rerun gives the same bytes (JPEG/WebP/PNG bytes depend on the Pillow build;
+the password-protected .docx differs on every run: Office encryption draws a random salt and key).
 """
 from __future__ import annotations
 
@@ -404,14 +406,28 @@ def make_read_fixtures() -> None:
     (READ / "corrupt.png").write_bytes(b"\x89PNG\r\n\x1a\n" + rng(6).bytes(600))
     bomb = Image.new("1", (12000, 12000), 1)   # 144 Mpx, a few KB compressed
     (READ / "bomb.png").write_bytes(png_bytes(bomb))
-    # unsupported: legacy .doc (OLE) and encrypted .docx (OLE EncryptedPackage) headers
+    # unsupported: legacy .doc (an OLE header only); a real password-protected .docx (Agile
+    # encryption, password "secret") and a damaged one whose directory cannot be walked
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     (READ / "legacy.doc").write_bytes(ole + "WordDocument".encode("utf-16-le") + b"\x00" * 1024)
-    (READ / "encrypted.docx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64
-                                          + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 1024)
+    encrypt_ooxml(READ / "letter.docx", READ / "encrypted.docx", "secret")
+    (READ / "encrypted_damaged.docx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64
+                                                  + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 1024)
     make_turned_pages()
     (READ / "audio.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0f" + rng(8).bytes(400))
     (READ / "binary.bin").write_bytes(bytes(range(256)) * 4)
+
+
+def encrypt_ooxml(src: Path, dst: Path, password: str) -> None:
+    """A password-protected copy of an OOXML file, as Office writes one (dev-time tool only)."""
+    try:
+        from msoffcrypto.format.ooxml import OOXMLFile
+    except ImportError:
+        sys.exit("msoffcrypto-tool missing: pip install msoffcrypto-tool")
+    out = io.BytesIO()
+    with open(src, "rb") as fh:
+        OOXMLFile(fh).encrypt(password, out)
+    dst.write_bytes(out.getvalue())
 
 
 def make_turned_pages() -> None:
