@@ -116,3 +116,22 @@ def test_page_turned_by_engine_agnostic_orientation_check(settings, turn):
         assert eng.calls == 1  # an upright page is read once: no cost for the check
     else:
         assert 2 <= eng.calls <= 3
+
+
+def test_vertical_writing_read_well_is_not_turned(settings):
+    # a page written in columns (tall boxes) that the engine reads confidently, while turned it
+    # reads poorly: the first reading stays
+    from xinfang_nlp.read.ocrpage import upright_lines
+    from xinfang_nlp.read.pluginspec import OcrLine
+
+    class Engine:
+        calls = 0
+
+        def ocr(self, image):
+            self.calls += 1
+            return [OcrLine("乱", 0.4, (60, 100, 300, 140))]
+
+    cols = [OcrLine("申诉书", 0.97, (900 - 80 * i, 40, 940 - 80 * i, 500)) for i in range(4)]
+    eng = Engine()
+    lines, turn = upright_lines(eng, _marked_page(), cols)
+    assert turn == 0 and lines == cols and eng.calls == 2

@@ -91,9 +91,17 @@ def is_sideways(lines: list[OcrLine]) -> bool:
     return tall >= 2 and tall >= 0.6 * len(boxes)
 
 
+#: a reading whose lines run top-to-bottom must beat a turned reading by this much to be kept: an
+#: engine may read a sideways page's line crops well (high confidence) in the wrong line order,
+#: while a page really written in vertical columns read well stays as it is
+SIDEWAYS_PENALTY = 0.1
+
+
 def _score(lines: list[OcrLine]) -> float:
     conf = mean_confidence(lines)
-    return 0.0 if conf is None or is_sideways(lines) else conf
+    if conf is None:
+        return 0.0
+    return conf - SIDEWAYS_PENALTY if is_sideways(lines) else conf
 
 
 def upright_lines(engine, img: "Image.Image", lines: list[OcrLine]) -> tuple[list[OcrLine], int]:
