@@ -1,11 +1,13 @@
 """Regenerate the committed read fixtures deterministically.
 
     apt-get install -y fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming   # generation time only
+    pip install msoffcrypto-tool                                              # generation time only
     python tools/make_fixtures.py            # examples/mailbag/, tests/fixtures/read/, tests/fixtures/bench/
 
 Tests never run this: they use the committed files (no fonts, no network at test time).
 Everything is seeded; PDFs are written with reportlab's ``invariant`` mode and the .docx zip with
-fixed timestamps, so a rerun gives the same bytes (JPEG/WebP/PNG bytes depend on the Pillow build).
+fixed timestamps, so a rerun gives the same bytes (JPEG/WebP/PNG bytes depend on the Pillow build;
+the password-protected .docx differs on every run: Office encryption draws a random salt and key).
 """
 from __future__ import annotations
 
@@ -404,13 +406,38 @@ def make_read_fixtures() -> None:
     (READ / "corrupt.png").write_bytes(b"\x89PNG\r\n\x1a\n" + rng(6).bytes(600))
     bomb = Image.new("1", (12000, 12000), 1)   # 144 Mpx, a few KB compressed
     (READ / "bomb.png").write_bytes(png_bytes(bomb))
-    # unsupported: legacy .doc (OLE) and encrypted .docx (OLE EncryptedPackage) headers
+    # unsupported: legacy .doc (an OLE header only); a real password-protected .docx (Agile
+    # encryption, password "secret") and a damaged one whose directory cannot be walked
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     (READ / "legacy.doc").write_bytes(ole + "WordDocument".encode("utf-16-le") + b"\x00" * 1024)
-    (READ / "encrypted.docx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64
-                                          + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 1024)
+    encrypt_ooxml(READ / "letter.docx", READ / "encrypted.docx", "secret")
+    (READ / "encrypted_damaged.docx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64
+                                                  + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 1024)
+    make_turned_pages()
     (READ / "audio.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x0f" + rng(8).bytes(400))
     (READ / "binary.bin").write_bytes(bytes(range(256)) * 4)
+
+
+def encrypt_ooxml(src: Path, dst: Path, password: str) -> None:
+    """A password-protected copy of an OOXML file, as Office writes one (dev-time tool only)."""
+    try:
+        from msoffcrypto.format.ooxml import OOXMLFile
+    except ImportError:
+        sys.exit("msoffcrypto-tool missing: pip install msoffcrypto-tool")
+    out = io.BytesIO()
+    with open(src, "rb") as fh:
+        OOXMLFile(fh).encrypt(password, out)
+    dst.write_bytes(out.getvalue())
+
+
+def make_turned_pages() -> None:
+    """The short letter scanned lying on its side (both ways) and upside down, with no EXIF tag:
+    the reader must find the turn itself. Made from the committed short_letter.png (no fonts)."""
+    scan = scan_effects(Image.open(READ / "short_letter.png"), 17, angle=0.4, blur=0.5, noise=6)
+    for name, turn in (("turned_cw.jpg", Image.Transpose.ROTATE_270),   # PIL turns counter-clockwise
+                       ("turned_ccw.jpg", Image.Transpose.ROTATE_90),
+                       ("upside_down.jpg", Image.Transpose.ROTATE_180)):
+        (READ / name).write_bytes(jpeg_bytes(scan.transpose(turn), 75))
 
 
 def _save(img: Image.Image, fmt: str, **kw) -> bytes:
@@ -451,6 +478,25 @@ BENCH_SETS = {
 }
 
 
+#: denser scanned pages (two letters' paragraphs on one page, 32 px ≈ 11.5 pt at 200 dpi): 470–780
+#: characters, as many real letters have; the bench reports them apart from the pages above
+DENSE_SETS = [("photo_delay", "tiff_thirdparty"), ("scan_overseize", "docx_review"), ("pdf_funds", "webp_hardship")]
+
+
+def make_dense_bench(manifest: dict) -> None:
+    d = BENCH / "dense"
+    d.mkdir()
+    manifest["dense"] = []
+    for i, (a, b) in enumerate(DENSE_SETS, 1):
+        la, lb = by_key(a), by_key(b)
+        paras = [p for p in la["paras"] if len(p) > 20] + [p for p in lb["paras"] if len(p) > 20]
+        img, gt = render_letter(la["title"], paras, "serif", 32, spacing=1.6)
+        out = scan_effects(img, 2000 + i, angle=(0.8, -0.6, 1.1)[i - 1], blur=0.7, noise=10)
+        (d / f"p{i:02d}.jpg").write_bytes(jpeg_bytes(out, 65))
+        (d / f"p{i:02d}.gt.txt").write_text(gt + "\n", encoding="utf-8")
+        manifest["dense"].append({"kind": "dense", "file": f"dense/p{i:02d}.jpg", "gt": f"dense/p{i:02d}.gt.txt"})
+
+
 def make_bench() -> None:
     if BENCH.exists():
         shutil.rmtree(BENCH)
@@ -478,6 +524,7 @@ def make_bench() -> None:
             (d / name).write_bytes(data)
             (d / f"p{i:02d}.gt.txt").write_text(gt + "\n", encoding="utf-8")
             manifest["pages"].append({"kind": kind, "file": f"{kind}/{name}", "gt": f"{kind}/p{i:02d}.gt.txt"})
+    make_dense_bench(manifest)
     # text PDF: 24 pages, ground truth per page
     pages, gts = [], []
     for k in range(24):

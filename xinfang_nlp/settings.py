@@ -41,8 +41,10 @@ class Settings:
     #: pages whose mean OCR confidence is below this are flagged low_ocr_confidence
     low_ocr_threshold: float = 0.80
     ocr_engine: str = "rapidocr"
-    #: longest side of the detection input, px (0.56 s/page at 960 on 2 cores)
-    ocr_det_side: int = 960
+    #: longest side of the detection input, px. 736 reads our bench, the mailbag and 7–12 pt test
+    #: pages at 200 dpi as well as 960 (2 errors in 2,075 characters at 7 pt) with 40 % less
+    #: detection time; see ``xinfang bench`` for s/page
+    ocr_det_side: int = 736
     render_dpi: int = 200
     #: images above this many pixels are refused (decompression bombs)
     max_image_pixels: int = 80_000_000

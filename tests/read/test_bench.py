@@ -25,7 +25,10 @@ def test_manifest_complete():
     m = json.loads((BENCH / "manifest.json").read_text(encoding="utf-8"))
     kinds = {p["kind"] for p in m["pages"]}
     assert kinds == {"clean", "scan", "photo", "kai"}
-    for p in m["pages"]:
+    for p in m["pages"] + m["dense"]:
         assert (BENCH / p["file"]).is_file() and (BENCH / p["gt"]).read_text(encoding="utf-8").strip()
+    from xinfang_nlp.bench import normalize
+    dense_chars = [len(normalize((BENCH / p["gt"]).read_text(encoding="utf-8"))) for p in m["dense"]]
+    assert len(dense_chars) == 3 and min(dense_chars) >= 400
     gts = json.loads((BENCH / m["textpdf"]["gt"]).read_text(encoding="utf-8"))
     assert len(gts) == m["textpdf"]["pages"] >= 20

@@ -22,7 +22,8 @@ def check(rr, code):
 @pytest.mark.parametrize("name,code", [
     ("empty.txt", "empty"),
     ("encrypted.pdf", "encrypted"),
-    ("encrypted.docx", "encrypted"),
+    ("encrypted.docx", "encrypted"),          # a real password-protected .docx (Agile encryption)
+    ("encrypted_damaged.docx", "encrypted"),  # its directory cannot be walked: names in the first MiB
     ("corrupt.pdf", "corrupt"),
     ("corrupt.png", "corrupt"),
     ("truncated.jpg", "truncated"),
@@ -79,3 +80,16 @@ def test_mailbag_bad_items(mailbag, settings):
 def test_sha_and_path_kept_on_error(fix, settings):
     rr = read_file(fix / "corrupt.pdf", "sub/corrupt.pdf", settings, sha256="abc")
     assert rr.path == "sub/corrupt.pdf" and rr.sha256 == "abc" and rr.format == "pdf"
+
+
+def test_encrypted_docx_found_by_its_compound_file_directory(fix):
+    from xinfang_nlp.read.detect import cfb_stream_names
+    names = cfb_stream_names(fix / "encrypted.docx")
+    assert {"EncryptionInfo", "EncryptedPackage"} <= names
+    assert cfb_stream_names(fix / "letter.docx") == set()        # a zip, not a compound file
+    assert cfb_stream_names(fix / "encrypted_damaged.docx") == set()
+
+
+def test_encrypted_docx_error_is_docx(fix, settings):
+    rr = read_file(fix / "encrypted.docx", "encrypted.docx", settings)
+    assert rr.error is not None and rr.error.code == "encrypted" and rr.format == "docx"

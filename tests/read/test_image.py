@@ -58,3 +58,80 @@ def test_mailbag_formats_detected(mailbag, settings, fake_engine):
         assert rr.error is None, name
         assert rr.format == fmt, name
     assert len(fake_engine.images) == 7  # the TIFF has two pages
+
+
+SHORT_LETTER = "申诉书\n申诉人：王建国，电话13905310127。\n请求恢复（2022）鲁0117执1234号案件的执行。"
+
+
+@pytest.mark.parametrize("name", ["turned_cw.jpg", "turned_ccw.jpg", "upside_down.jpg"])
+def test_turned_page_without_exif_is_read_upright(fix, settings, name):
+    from xinfang_nlp.bench import cer_counts
+    rr = read_file(fix / name, name, settings)
+    assert rr.error is None
+    errors, chars = cer_counts(SHORT_LETTER, rr.text)
+    assert errors / chars <= 0.02, rr.text
+    assert rr.pages[0].confidence > 0.9
+
+
+class _TurnEngine:
+    """Reads well only when the page is landscape and the right way up (marked by a black pixel in
+    the top-left corner); a portrait image gives tall boxes, as a page lying on its side does."""
+    name = "turn"
+
+    def __init__(self):
+        self.calls = 0
+
+    def ocr(self, image):
+        from xinfang_nlp.read.pluginspec import OcrLine
+        self.calls += 1
+        w, h = image.size
+        if h > w:
+            return [OcrLine("乱码", 0.5, (100 + 80 * i, 50, 140 + 80 * i, 500)) for i in range(4)]
+        good = image.convert("L").getpixel((2, 2)) < 128
+        c = 0.97 if good else 0.55
+        return [OcrLine("申诉书" if good else "书诉申", c, (400, 40, 600, 90)),
+                OcrLine("请求恢复执行。" if good else "。行执复恢求请", c, (60, 120, 700, 160))]
+
+
+def _marked_page():
+    from PIL import Image, ImageDraw
+    img = Image.new("RGB", (1200, 600), "white")
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, 0, 6, 6), fill="black")
+    d.rectangle((100, 200, 1100, 260), fill="black")  # ink, so the page is not blank
+    return img
+
+
+@pytest.mark.parametrize("turn", [0, 90, 180, 270])
+def test_page_turned_by_engine_agnostic_orientation_check(settings, turn):
+    from xinfang_nlp.read import use_engine
+    from xinfang_nlp.read.ocrpage import ocr_image
+    from xinfang_nlp.read.pluginspec import ReadContext
+    eng = _TurnEngine()
+    img = _marked_page().rotate(turn, expand=True)
+    with use_engine(eng):
+        page = ocr_image(img, 1, ReadContext(settings=settings, format="png", size=0, head=b"", notes=[]))
+    assert page.text.split("\n") == ["申诉书", "请求恢复执行。"]
+    if turn == 0:
+        assert eng.calls == 1  # an upright page is read once: no cost for the check
+    else:
+        assert 2 <= eng.calls <= 3
+
+
+def test_vertical_writing_read_well_is_not_turned(settings):
+    # a page written in columns (tall boxes) that the engine reads confidently, while turned it
+    # reads poorly: the first reading stays
+    from xinfang_nlp.read.ocrpage import upright_lines
+    from xinfang_nlp.read.pluginspec import OcrLine
+
+    class Engine:
+        calls = 0
+
+        def ocr(self, image):
+            self.calls += 1
+            return [OcrLine("乱", 0.4, (60, 100, 300, 140))]
+
+    cols = [OcrLine("申诉书", 0.97, (900 - 80 * i, 40, 940 - 80 * i, 500)) for i in range(4)]
+    eng = Engine()
+    lines, turn = upright_lines(eng, _marked_page(), cols)
+    assert turn == 0 and lines == cols and eng.calls == 2

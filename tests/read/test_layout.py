@@ -41,3 +41,15 @@ def test_split_number_not_spaced():
 def test_fullwidth_punct():
     assert fullwidth_punct("申请人:赵秀兰,在(2023)鲁0117执567号") == "申请人：赵秀兰，在（2023）鲁0117执567号"
     assert fullwidth_punct("Tel: 123, ok") == "Tel: 123, ok"
+
+
+def test_padded_boxes_of_tight_lines_stay_separate_rows():
+    # boxes as the detector gives them at side 736 on a 200 dpi scan: each padded line box overlaps
+    # the next line's box by more than half its height; the wrapped tail must not jump ahead
+    lines = [L("申请书", 764, 158, 938, 246),
+             L("申请人：赵秀兰，女，住济南市钢城区汶源街道府前街18号，联系电", 248, 247, 1503, 344),
+             L("话13589012746。", 180, 304, 453, 373),
+             L("申请事项：请求法院尽快发放执行款。", 242, 365, 1493, 458)]
+    rows = group_rows(lines)
+    assert [[ln.text[:3] for ln in r] for r in rows] == [["申请书"], ["申请人"], ["话13"], ["申请事"]]
+    assert order_text(lines).split("\n")[1] == "申请人：赵秀兰，女，住济南市钢城区汶源街道府前街18号，联系电话13589012746。"

@@ -16,7 +16,12 @@ _HEADING = re.compile(r"^(申诉书|信访书|申请书|控告书|反映材料|�
 
 
 def group_rows(lines: Sequence[OcrLine]) -> list[list[OcrLine]]:
-    """Cluster lines whose vertical extents overlap into rows; rows top-to-bottom, boxes left-to-right."""
+    """Cluster lines into rows; rows top-to-bottom, boxes in a row left-to-right.
+
+    A box joins the row above when its vertical centre is within half a line height of the row's
+    centre. Detector boxes are padded (taller than the ink, more so at a low detection side), so
+    the boxes of two consecutive lines of a tightly spaced page overlap by over half a box height:
+    an overlap test would merge them and put the wrapped line's start before the line it ends."""
     items = [ln for ln in lines if ln.text and ln.text.strip()]
     items.sort(key=lambda ln: ((ln.box[1] + ln.box[3]) / 2, ln.box[0]))
     rows: list[list[OcrLine]] = []
@@ -28,8 +33,7 @@ def group_rows(lines: Sequence[OcrLine]) -> list[list[OcrLine]]:
             row = rows[-1]
             ry0 = statistics.median(r.box[1] for r in row)
             ry1 = statistics.median(r.box[3] for r in row)
-            overlap = min(y1, ry1) - max(y0, ry0)
-            if overlap > 0.5 * min(h, max(1.0, ry1 - ry0)):
+            if abs((y0 + y1) / 2 - (ry0 + ry1) / 2) < 0.5 * min(h, max(1.0, ry1 - ry0)):
                 row.append(ln)
                 placed = True
         if not placed:
