@@ -1,7 +1,7 @@
 """Regenerate the committed read fixtures deterministically.
 
     apt-get install -y fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming   # generation time only
-    pip install msoffcrypto-tool                                              # generation time only
+    pip install -e ".[fixtures]"                                              # generation time only
     python tools/make_fixtures.py            # examples/mailbag/, tests/fixtures/read/, tests/fixtures/bench/
 
 Tests never run this: they use the committed files (no fonts, no network at test time).
