@@ -508,3 +508,18 @@ def test_foreman_followed_and_a_vehicle_owner_in_a_judgment(an):
     f = an("万春生2019年8月被季伟驾驶的重型货车撞伤。贵院判决季伟及其挂靠单位济南安达运输有限公司连带赔偿各项损失，"
            "（2020）鲁0117执301号至今未执行。\n代理人：万红 13953400012").fields
     assert {"季伟", "济南安达运输有限公司"} <= set(f["respondents"])
+
+
+def test_more_spoken_introductions(an):
+    f = an("额们十几个老乡跟着干 包工头是胖子老杨 叫杨文斌 他欠俺们二十来个人的工钱 法院判了 电话13905341100").fields
+    assert "杨文斌" in f["respondents"]
+    f = an("咱村东头老谭家的二小子谭永明 一九年跟俺借了五万块钱 说是买车 到现在不还 法院判了 2020鲁0117执311号 电话13563411002").fields
+    assert f["respondents"] == ["谭永明"]
+    f = an("我告了合作社和栾德福，法院判合作社还钱，栾德才承担连带责任，执行案号（2023）鲁0117执87号。\n鞠文杰 13905342210").fields
+    assert "栾德才" in f["respondents"]
+
+
+def test_garnishee_names_the_debtor(an):
+    f = an("贵院（2024）鲁0117执882号协助执行通知书要求冻结我公司应付济南钢城区聚丰运输有限公司的运费，冻结金额150000元。"
+           "\n联系人：宁红 0531-76330021").fields
+    assert f["respondents"] == ["济南钢城区聚丰运输有限公司"]

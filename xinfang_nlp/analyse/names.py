@@ -24,7 +24,7 @@ SURNAMES = set(
     "晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邴那鄂郦逯衣宿展亢逄仉员菅於蓟是律鲜撒过续浩岳綦荀"
     "茅郇郗訾隗荣战矫郄尉晏慎訾秘宓暴郏禚沃隆揭蹇濮闾靖束蔚汲居嵇扶钮习訾臧厍苍雒钭邰乜"
 )
-SURNAMES |= set("况蒯乜勾莘韶阎赖贝庹糜籍占宦仰萧")
+SURNAMES |= set("况蒯乜勾莘韶阎赖贝庹糜籍占宦仰萧黑")
 SURNAMES -= set("于向和从是过来那")   # ambiguous particles/verbs; 于 is handled with a stricter test
 WEAK_SURNAMES = set("于向万时常高明国平全公那")
 
@@ -144,7 +144,8 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
         c = t[i]
         if not ("\u4e00" <= c <= "\u9fff") or (c in STOP and not (
                 given and c in _LAST_GIVEN_OK and (i + 1 >= n or t[i + 1] in _PUNCT or t[i + 1] in STOP
-                                                   or t.startswith(_NOT_GIVEN, i + 1)))
+                                                   or t.startswith(_NOT_GIVEN, i + 1)
+                                                   or t[i + 1] not in _ADVERBIAL_AFTER))
                 and not (not given and c in "二三" and i + 1 < n and "\u4e00" <= t[i + 1] <= "\u9fff"
                          and t[i + 1] not in STOP and t[i + 1] not in "个十百千万年月日号次回人")):
             break       # (牛二柱 / 张三虎: 二 and 三 open rural given names)
@@ -179,6 +180,8 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
 #: function words that are also common last characters of given names (邓友才, 邢保才), allowed there
 #: when a boundary follows
 _LAST_GIVEN_OK = set("才")
+#: after these, 才 is the adverb (张三才还钱 / 他才知道), not the end of a name (栾德才承担连带责任)
+_ADVERBIAL_AFTER = set("还给知说去能会是有把到开来走回肯答发")
 #: characters that typically follow a whole name (邴建民和樊月霞 / 孔令国的房子): the name before them is whole
 _NAME_FOLLOW = set("的了是在和与及跟欠说把被给向对也都就还又才将为从、")
 _WORDS: Optional[dict[str, int]] = None

@@ -324,7 +324,7 @@ _DEBT_STORY = re.compile(r"欠|借(?:了)?(?:俺|我)|跟(?:俺|我)借|赊|拖�
 _PRINCIPAL = re.compile(r"(?:上头是|上面是|从|给|在)")
 _TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:我单位|本单位|我公司|本公司|我厂)?(?:的)?(?:职工|员工|工人|雇员)")
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
-_INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|小伙子|男的|女的|的人|的)(?:名字)?(?:叫做|名叫|叫)")
+_INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|小伙子|男的|女的|的人|的|包工头|工头|老[\u4e00-\u9fff][ \t\u3000]*)(?:名字)?(?:叫做|名叫|叫)")
 _DEBT_WORDS = re.compile(r"欠|撞|打官司|借给|起诉|告了|赔|判")
 _KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:那个)?(?:[\u4e00-\u9fff]{0,5}的)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿|"
                            r"表弟|表哥|堂弟|堂哥|姐夫|妹夫|小舅子|朋友|同学)(?:叫)?")
@@ -466,7 +466,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         order = [k for cs, ce in zip(reversed(starts), [m.start()] + list(reversed(starts))[:-1])
                  for k in range(cs, ce)]
         for k in order:
-            if k > ss + 1 and text[k - 1] not in _PUNCT and text[k - 1] not in "的年月人是叫名就":
+            if k > ss + 1 and text[k - 1] not in _PUNCT and text[k - 1] not in "的年月人是叫名就子":
                 continue
             name = read_party(text, k)
             if not name or not text.startswith(name, k) or name.endswith("某"):
@@ -532,6 +532,11 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         name = read_person(text, m.end(), allow_title=False)
         if name and re.match(r"(?:在|干|打工|去)", text[m.end() + len(name):]) and _DEBT_STORY.search(text):
             out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "跟着"))
+    # 要求冻结我公司应付济南某运输有限公司的运费: the company the garnishee owes is the debtor
+    for m in re.finditer(r"(?:冻结|提取|扣划|扣留|截留)(?:我公司|我单位|本公司|我厂|我村)?(?:应付|应支付|欠付|尚欠)(?:给)?", text):
+        name = read_party(text, m.end())
+        if name and text.startswith(name, m.end()) and re.match(r"的", text[m.end() + len(name):]):
+            out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "应付…的"))
     # 段伟名下的车法院扣了 / 被执行人…，孔令国名下还有房子: whose property the enforcement reaches
     for m in _NAMED_ASSETS.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=20)
@@ -565,7 +570,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         e = m.end() + len(name)
         ss = max(text.rfind(c, 0, m.start()) for c in "。！？\n；")
         se = min([x for x in (text.find(c, e) for c in "。！？\n；") if x >= 0] or [len(text)])
-        if _DEBT_WORDS.search(text[max(ss + 1, m.start() - 14):m.start()]) or \
+        if _DEBT_WORDS.search(text[max(0, m.start() - 30):m.start()]) or \
                 _DEBT_WORDS.search(text[e:min(se, e + 24)]):
             out.append(RoleHit(m.end(), e, "RESPONDENT", name, 3, "叫"))
     # 俺儿子鞠传亮跟人家借钱做生意赔了 / 我儿子毕新民…跟同村的杨光辉借了八万块钱: the writer's relative borrowed
