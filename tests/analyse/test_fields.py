@@ -215,3 +215,15 @@ def test_writer_owed_by_the_debtor_is_the_applicant(an):
     assert f["applicants"] == ["牛二柱"]
     f = an("我是替邻居写的。她跟一个叫蔺国栋的打官司，借给他六万块钱，法院判她赢了。\n代写人：屈明 电话15153470263").fields
     assert f["applicants"] != ["屈明"]
+
+
+def test_phone_choice_for_a_person_a_company_contact_and_a_forwarded_letter(an):
+    f = an("请院长查查这个事，拘留是不是合法。\n联系：家里座机0531-76390215，手机137 9612 4408\n鹿建民\n2024年3月2日").fields
+    assert f["petitioner_phone"] == "13796124408"
+    f = an("请求贵院依法审查并追加孔令华为本案被执行人。\n联系人：孙倩 13969102358 / 0531-76219900\n济南钢城区宏宇门窗幕墙有限公司").fields
+    assert f["petitioner_phone"] == "13969102358"
+    f = an("中共济南市钢城区委政法委员会\n信访事项交办函\n钢政法交〔2024〕9号\n区人民法院：\n现将车秀兰来信转你院办理。"
+           "请于十五个工作日内将办理情况报区委政法委。\n联系人：宋科长 0531-76068812\n2024年2月5日\n\n"
+           "法院领导：\n我被车撞了以后到现在还不能干重活，法院判的钱一直没执行到。\n车秀兰 15154631187\n2024年2月1日").fields
+    assert f["petitioner_name"] == "车秀兰"
+    assert f["petitioner_phone"] == "15154631187"

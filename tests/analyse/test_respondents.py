@@ -523,3 +523,17 @@ def test_garnishee_names_the_debtor(an):
     f = an("贵院（2024）鲁0117执882号协助执行通知书要求冻结我公司应付济南钢城区聚丰运输有限公司的运费，冻结金额150000元。"
            "\n联系人：宁红 0531-76330021").fields
     assert f["respondents"] == ["济南钢城区聚丰运输有限公司"]
+
+
+def test_called_defendant_and_a_workshop_named_in_full(an):
+    f = an("执行局：\n我是申请人籍立新，被告邹国强欠我的工程款四万六千元，去年法院判了，一分没给。(2023)鲁0117执611号\n籍立新 13953420011").fields
+    assert f["respondents"] == ["邹国强"]
+    f = an("我父亲的小轿车在济南钢城区晟祥汽车修理厂修车时被烧毁，法院判决修理厂及其经营者邱德明赔偿车辆损失六万四千元，"
+           "（2022）鲁0117执455号。\n宫立波 13605341290").fields
+    assert "济南钢城区晟祥汽车修理厂" in f["respondents"] and "修理厂" not in f["respondents"]
+
+
+def test_writer_who_owes_after_introducing_himself(an):
+    f = an("钢城法院执行局：\n我叫任国梁，欠杨春兰的钱，(2022)鲁0117执1201号，和解协议说好每月还两千，我一直按时还，"
+           "可法院把我的卡冻了。请求解除冻结。\n任国梁 手机：138-6346-1190").fields
+    assert f["respondents"] == ["任国梁"]

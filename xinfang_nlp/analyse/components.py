@@ -241,11 +241,23 @@ def _story_parties(text, roles, petitioner, applicants, respondents, outsiders, 
     return _prefer_full(text, F._unique(apps)), _prefer_full(text, resp), _prefer_full(text, F._unique(outs))
 
 
+#: a registered name opens with a place (济南钢城区晟达汽车修理厂, 山东某某有限公司)
+_PLACE_START = re.compile(r"(?:济南|山东|莱芜|钢城|青岛|淄博|泰安|北京|上海|中国|[\u4e00-\u9fff]{2,3}(?:省|市|区|县|镇))")
+
+
 def _prefer_full(text: str, names: list[str]) -> list[str]:
     """利民建材公司 beside 济南钢城利民建材有限公司 / 第三人鑫达超市 when the letter writes 济南鑫达超市有限公司:
     the full registered name."""
     out = []
     for n in names:
+        # 修理厂 when the letter names 济南钢城区晟达汽车修理厂: the full name that ends with it
+        if read_org(n, 0) == n and "有限" not in n and len(n) <= 4:
+            longer = [o for o in (read_org(text, k) for k in range(len(text))
+                                  if k == 0 or text[k - 1] in _PUNCT or text[k - 1] in STOP)
+                      if o and o != n and o.endswith(n) and _PLACE_START.match(o)]
+            if longer:
+                out.append(max(longer, key=len))
+                continue
         stem = re.sub(ORG_SUFFIX + "$", "", n) if "有限" not in n and read_org(n, 0) == n else ""
         full = None
         if len(stem) >= 2:

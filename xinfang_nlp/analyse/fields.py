@@ -154,7 +154,8 @@ def pick_phone(text: str, phones: list[Match], cover: Optional[tuple[int, int]],
         near = text[max(0, p.start - 10):p.start]
         # 我电话是0531-76812274，儿子的手机是138…: the writer's own number over a relative's
         if _OWN_NEAR.search(near):
-            score += 2.5
+            # (家里座机0531-…，手机137…: both the writer's; a person is still registered by the mobile)
+            score += 2.5 if p.kind == "mobile" or is_company else 1.5
         elif _OTHER_NEAR.search(text[max(0, p.start - 14):p.start]):
             score -= 2
         # 尚德江手机151… / 查春燕 电话：137…: a number after someone else's name
@@ -167,7 +168,7 @@ def pick_phone(text: str, phones: list[Match], cover: Optional[tuple[int, int]],
                 # 委托代理人：毕玉峰，…律师，电话139…: the writer named earlier in the same sentence
                 score += 1.0
             else:
-                m = _OWNER_BEFORE.search(clause)
+                m = _OWNER_BEFORE.search(clause) if not is_company else None    # 联系人：孙倩 139…: the company's
                 if m:
                     who = read_person(m.group(1), 0, allow_title=False)
                     if who and who == m.group(1)[:len(who)] and who != petitioner and len(clause) <= 12:
@@ -209,7 +210,7 @@ def pick_petitioner(text: str, roles: list[RoleHit], cover: Optional[tuple[int, 
         return lawyer[-1].name
     company = re.search(r"(我公司|本公司|我司|我单位|本单位|我厂|我社|我们厂|我们公司|我行|本行|我村委会|我村|我会|本会|我所|本所)", text)
     contacts = [h for h in body if h.role == "CONTACT"]
-    sig_orgs = _signature_orgs(text)
+    sig_orgs = _signature_orgs(text[cover[1]:] if cover else text)     # a 转办单's sender is not the writer
     # 山东嘉禾运输股份有限公司（以下简称“我司”）是…
     m = re.search(r"(?:^|\n)\s*([^\n，。：:（(]{4,40}?)[（(]以下简称[“\"]?(?:我司|我公司|本公司|我单位)", text)
     if m and read_org(m.group(1), 0) == m.group(1):

@@ -23,6 +23,8 @@ DEFAULT_CUES: list[tuple[str, int, str]] = [
     ("RESPONDENT", 1, r"被执行(?:公司|单位|企业)(?:为|是|：|:|系)?\s*"),
     ("RESPONDENT", 3, r"(?:包工头|肇事司机|肇事者|欠款人|债务人|老赖)(?:为|是|：|:)?\s*"),
     ("RESPONDENT", 2, r"被申请人(?:为|是|：|:)?\s*"),
+    # people call the judgment debtor 被告: 被告邹国庆欠我的工程款
+    ("RESPONDENT", 2, r"(?<![原])被告(?:人)?(?:为|是|：|:)?\s*(?=[\u4e00-\u9fff]{2,4}(?:欠|不|一直|至今|还|[，,。、和]))"),
     ("RESPONDENT", 2, r"(?:连带责任人|连带保证人|担保人|保证人)(?:为|是|：|:)?\s*"),
     ("OUTSIDER", 1, r"案外人(?:为|是|：|:)?\s*"),
     ("OUTSIDER", 1, r"(?:申请人|异议人)[（(]案外人[）)]\s*[：:]\s*"),
@@ -231,7 +233,7 @@ _VERB_PATTERNS = [
     # 法院判了，王成武和鑫达公司一块给钱 / 判决苗永强和顺通公司赔偿: every party the judgment orders to pay
     (re.compile(r"(?:判决|判令|判了|判)[，,]?"), "pay_list"),
     # 我与谷振华离婚后财产纠纷一案 / 我公司与某某有限公司买卖合同纠纷
-    (re.compile(r"(?:我|俺|我公司|我司|本公司|我厂|申请人|申请执行人|当事人|委托人)(?:与|和|跟)(?=[^，。]{2,40}(?:纠纷|打官司))"), "after_party"),
+    (re.compile(r"(?:我|俺|我公司|我司|本公司|我厂|我行|本行|我社|申请人|申请执行人|当事人|委托人)(?:与|和|跟)(?=[^。]{2,60}(?:纠纷|打官司))"), "after_party"),
     # 彭静申请执行贺芳赔偿款一案 / 我父亲诉杨丽云离婚后财产纠纷
     (re.compile(r"(?:(?<![向去再])申请执行(?![人款案的以后之时了过])|(?<![申上起投告])诉(?![求讼状称至到前说]))"), "after_party"),
 ]
@@ -522,7 +524,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
                 out.append(RoleHit(k, k + len(p), "RESPONDENT", p, 3, "老" + sur))
                 break
     # 我叫边丽娟，和吴志鹏2020年离婚 … 抚养费: the former spouse owes the support
-    if re.search(r"抚养费|抚养|离婚财产|折价款", text):
+    if re.search(r"抚养费|抚养|离婚财产|折价款|搬出|归我|判", text):
         for m in re.finditer(r"(?:和|跟|与)", text):
             name = read_person(text, m.end(), allow_title=False)
             if name and re.match(r"(?:于|在)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:协议|诉讼)?离(?:了)?婚", text[m.end() + len(name):]):
@@ -590,7 +592,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         first = party_ending_at(text, m.start())
         # 她和栾兵的案子 / 她与武恒涛民间借贷纠纷 / 我丈夫与何宝林房屋租赁合同纠纷: the writer's side first
         me = m.start() > 0 and text[m.start() - 1] in "我俺"
-        pronoun = m.start() > 0 and (text[m.start() - 1] in "她他" or re.search(
+        pronoun = m.start() > 0 and (text[m.start() - 1] in "她他其" or re.search(
             r"(?:我|俺|她|他)(?:的|家)?" + _KIN + r"$", text[max(0, m.start() - 8):m.start()]))
         if not first and not pronoun and not me:
             continue
@@ -649,7 +651,7 @@ SELF_DEBTOR = re.compile(
     r"|(?:把|对|将)(?:我|俺|本人|申诉人)(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
     r"|(?:我|俺|本人|申诉人)(?:被|又被)(?:你们|[^，。；！？\n]{0,4}?法院|执行局)?(?:司法)?(?:拘留|罚款|限高|限制高消费|列入失信|纳入失信|追加)"
     r"|追加(?:我|俺|本人|申诉人)(?:为|成)"
-    r"|(?:说|称)(?:我|俺)欠"
+    r"|(?:说|称)(?:我|俺)欠|(?:我叫|我是|本人)[\u4e00-\u9fff]{2,4}[，,]\s*欠(?!我)"
     r"|申请执行(?:了)?(?:我|俺|本人)(?!们)|(?<![我俺])告(?:了)?(?:我|俺)(?:欠|还钱|赔|的案子|那个案子|的官司|那个官司)"
     r"|(?:我|俺|本人)(?:已经|现在|还|也|一直)?(?:在|上了|进了|被列入了?|被纳入了?|被拉进了?)失信"
     r"|(?:把|将)(?:我|俺|本人)(?:拉进|列入|纳入)(?:了)?失信"
