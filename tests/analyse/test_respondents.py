@@ -537,3 +537,22 @@ def test_writer_who_owes_after_introducing_himself(an):
     f = an("钢城法院执行局：\n我叫任国梁，欠杨春兰的钱，(2022)鲁0117执1201号，和解协议说好每月还两千，我一直按时还，"
            "可法院把我的卡冻了。请求解除冻结。\n任国梁 手机：138-6346-1190").fields
     assert f["respondents"] == ["任国梁"]
+
+
+def test_divorce_support_and_nickname_brackets(an):
+    f = an("法官你好：\n我是亓秀华，住钢城区汶源街道。我和吕建国2020年在莱芜区法院离的婚，孩子判给我，他每月该给一千抚养费，一分没给。\n"
+           "亓秀华 13706341188").fields
+    assert f["respondents"] == ["吕建国"]
+    f = an("我是岳海明，离婚后儿子跟着我过，法院判孩子他妈殷晓丽每月给800抚养费，她从来没给过。\n岳海明 13853472210").fields
+    assert f["respondents"] == ["殷晓丽"]
+    f = an("我叫牛宝林，是(2022)鲁0117执302号的申请人，被执行人是侯三（侯立山）。钱一直没执行回来。\n牛宝林 15966341120").fields
+    assert f["respondents"] == ["侯立山"]
+
+
+def test_bank_list_of_borrowers_and_a_customer_on_credit(an):
+    f = an("中国农业银行股份有限公司济南钢城支行（以下简称我行）与亓长林、吴秀芬金融借款合同纠纷一案，经贵院判决确认，"
+           "亓长林应偿还我行借款本金38万元，被执行人吴秀芬承担连带责任。\n联系人：于红 0531-76219988").fields
+    assert {"亓长林", "吴秀芬"} <= set(f["respondents"])
+    f = an("法院执形局领导 我是卖饲料的秦月芳在艾山开了个饲料门市 养猪的老宫宫成林从我这里赊饲料赊了两年 欠我七万三千多 "
+           "法完判了 电话13563418820").fields
+    assert f["respondents"] == ["宫成林"]

@@ -33,7 +33,7 @@ STOP = set(
     "的了是在说把和与及等他她它我你们不给要还已于为被从至这那都也就又才将对因拖去有没无跟找让叫"
     "请求反映诉申执行院案号电话手机律师欠借打判起告称住今年岁男族出身份证元钱款卡签盖按代写委托"
     "人所公司局官员办访一二三四五六七八九十个日时地啊吧呢吗呀哦哈嘛么很太最更再并且而但却可以能会想"
-    "使用帮替作做过到着得之由租赊"
+    "使用帮替作做过到着得之由租赊或"
 )
 #: a "name" ending in these is a place (颜庄镇, 钢城区)
 PLACE_END = set("镇村区县乡省街市庄屯湾")
@@ -248,6 +248,11 @@ def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
         return org
     p = read_person(text, pos, allow_title=False, loose=loose)
     if p:
+        # 侯三（侯立三）: the full name in brackets after a short one
+        b = re.match(r"[（(]([\u4e00-\u9fff]{2,4})[）)]", text[pos + len(p):pos + len(p) + 7])
+        if b and b.group(1)[0] == p[0] and len(b.group(1)) > len(p) and \
+                read_person(b.group(1), 0, allow_title=False) == b.group(1):
+            return b.group(1)
         return p
     # 被执行人是我前夫栾志强 / 她原来的房客郑立春 / 承办法官常建军的亲弟弟常建国 / 其股东蔡立伟
     m = RELATION_GLUE.match(text, pos)
@@ -276,7 +281,8 @@ RELATIONS = (r"(?:前夫|前妻|丈夫|老公|对象|妻子|老婆|爱人|媳妇
              r"父亲|母亲|老父亲|表哥|表弟|表姐|表妹|堂哥|堂弟|侄子|外甥|小舅子|连襟|姐夫|妹夫|嫂子|弟媳|岳父|岳母|公公|婆婆|"
              r"舅舅|叔叔|姑姑|堂叔|堂兄|表叔|表舅|伯父|叔父|大伯|侄女|外甥女|亲家|干爹|干儿子|亲戚|同学|朋友|同事|邻居|老乡|战友|"
              r"房客|租户|承租人|房东|雇主|车主|合伙人|老板|老板娘|包工头|股东|投资人|法定代表人|法人代表|法人|实际控制人|经营者|"
-             r"负责人|担保人|保证人|总公司|母公司|分公司|子公司|挂靠单位|挂靠公司|所在单位)")
+             r"负责人|担保人|保证人|总公司|母公司|分公司|子公司|挂靠单位|挂靠公司|所在单位|孩子他妈|孩子他爸|孩子他爹|孩子妈|孩子爸|"
+             r"他妈|他爸|他爹)")
 RELATION_GLUE = re.compile(r"(?:我|俺|她|他|其|它)?的?(?:[\u4e00-\u9fff]{2,8}?的)?(?:一个|个)?(?:原来的|以前的|亲|老|远房)?" + RELATIONS
                            + r"(?:是|叫|名叫)?")
 

@@ -233,7 +233,7 @@ _VERB_PATTERNS = [
     # 法院判了，王成武和鑫达公司一块给钱 / 判决苗永强和顺通公司赔偿: every party the judgment orders to pay
     (re.compile(r"(?:判决|判令|判了|判)[，,]?"), "pay_list"),
     # 我与谷振华离婚后财产纠纷一案 / 我公司与某某有限公司买卖合同纠纷
-    (re.compile(r"(?:我|俺|我公司|我司|本公司|我厂|我行|本行|我社|申请人|申请执行人|当事人|委托人)(?:与|和|跟)(?=[^。]{2,60}(?:纠纷|打官司))"), "after_party"),
+    (re.compile(r"(?:我|俺|我公司|我司|本公司|我厂|我行|本行|我社|申请人|申请执行人|当事人|委托人)[）)”\"]?(?:与|和|跟)(?=[^。]{2,60}(?:纠纷|打官司))"), "after_party"),
     # 彭静申请执行贺芳赔偿款一案 / 我父亲诉杨丽云离婚后财产纠纷
     (re.compile(r"(?:(?<![向去再])申请执行(?![人款案的以后之时了过])|(?<![申上起投告])诉(?![求讼状称至到前说]))"), "after_party"),
 ]
@@ -282,24 +282,35 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
                     q = a + len(name) + 1
             elif where == "after_party":
                 # 诉济南某公司、陈永福、李淑贞金融借款合同纠纷: every party in the list
-                q = m.end()
+                q, found = m.end(), []
                 for _ in range(4):
                     name = read_party(text, q)
                     a = text.find(name, q, q + len(name) + 14) if name else -1
                     if a < 0:
                         break
-                    out.append(RoleHit(a, a + len(name), "RESPONDENT", name, 3, m.group(0)))
+                    found.append((a, name))
                     j = re.match(r"[、和及与]", text[a + len(name):a + len(name) + 1])
                     if not j:
                         break
                     q = a + len(name) + 1
+                # 我行与某公司、郑立新、马秀英金融借款合同纠纷一案: a formal list of the other side is as strong as a cue
+                last_end = found[-1][0] + len(found[-1][1]) if found else q
+                tier = 2 if len(found) >= 2 and re.match(r"[^，。；\n]{0,12}?(?:纠纷|一案)", text[last_end:]) else 3
+                out += [RoleHit(a, a + len(n), "RESPONDENT", n, tier, m.group(0)) for a, n in found]
             else:
                 name = read_person(text, m.end(), allow_title=False)
+                a = m.end()
+                if not name and where == "after_pay":
+                    # 法院判孩子他妈殷晓娜每月给800抚养费: a relation before the name
+                    name = read_party(text, m.end())
+                    a = text.find(name, m.end(), m.end() + len(name) + 10) if name else -1
+                    if a < 0:
+                        continue
                 if not name:
                     continue
-                if where == "after_pay" and not _PAY.match(text, m.end() + len(name)):
+                if where == "after_pay" and not re.match(r"(?:每月|每个月|一次性|分期)?(?:给|赔|还|支付|偿还|返还|付)", text[a + len(name):]):
                     continue
-                out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, m.group(0)))
+                out.append(RoleHit(a, a + len(name), "RESPONDENT", name, 3, m.group(0)))
     return out
 
 
@@ -318,7 +329,7 @@ _IS_RESPONDENT = re.compile(r"(?<!申请追加)(?<!追加)(?:系|是|为|作为)
 
 _DISPUTE = re.compile(r"(?:与|和|跟)")
 _BORROWED_FROM_ME = re.compile(r"(?<![我俺])借(?:了)?(?:我|俺|我们|俺们|我家|俺家)(?![们的])|(?:向|跟|找)(?:我|俺|我们|俺们)借"
-                               r"|(?<![我俺])租(?:了)?(?:我|俺)(?:的|家)")
+                               r"|(?<![我俺])租(?:了)?(?:我|俺)(?:的|家)|从(?:我|俺)(?:这里|这儿|这|家|店里)?(?:赊|借|拿|进)")
 _PROPERTY_OF = re.compile(r"的财产线索|的(?:(?!查封|冻结|扣押|拍卖)[^，。；！？\n、]){0,10}(?:房子|房产|车|门面|门市|账户|存款|工资)"
                           r"(?=[^。；！？\n]{0,12}?(?:查封|冻结|扣押|拍卖|扣了|封了|冻了|拖走))")
 _REAL_NAME = re.compile(r"(?:就是|大名(?:叫|是)?|真名(?:叫)?|大号(?:叫)?)\s*|(?:包工头|老板|房东|工头|老[\u4e00-\u9fff]|小[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,4})[）)]")
@@ -326,7 +337,7 @@ _DEBT_STORY = re.compile(r"欠|借(?:了)?(?:俺|我)|跟(?:俺|我)借|赊|拖�
 _PRINCIPAL = re.compile(r"(?:上头是|上面是|从|给|在)")
 _TAKE_FROM = re.compile(r"(?:扣留|扣划|提取|扣押|冻结|查封)了?(?:我单位|本单位|我公司|本公司|我厂)?(?:的)?(?:职工|员工|工人|雇员)")
 _NAMED_ASSETS = re.compile(r"名下(?=[^。！？\n]{0,30}?(?:查封|扣押|扣了|冻结|解封|解除|拍卖|过户|转移|财产|房产|房子|车辆|车|存款|账户))")
-_INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|小伙子|男的|女的|的人|的|包工头|工头|老[\u4e00-\u9fff][ \t\u3000]*)(?:名字)?(?:叫做|名叫|叫)")
+_INTRO_DEBTOR = re.compile(r"(?:一个|有个|有一个|那个人|那人|对方|司机|老板|小伙子|男的|女的|的人|的|包工头|工头|老[\u4e00-\u9fff][ \t\u3000]*)[，,]?(?:名字)?(?:叫做|名叫|叫)")
 _DEBT_WORDS = re.compile(r"欠|撞|打官司|借给|起诉|告了|赔|判")
 _KIN_BORROWED = re.compile(r"(?:我|俺)(?:的|家)?(?:那个)?(?:[\u4e00-\u9fff]{0,5}的)?(?:亲)?(?:儿子|女儿|闺女|丈夫|老公|对象|爱人|男人|弟弟|哥哥|侄子|外甥|女婿|"
                            r"表弟|表哥|堂弟|堂哥|姐夫|妹夫|小舅子|朋友|同学)(?:叫)?")
@@ -468,7 +479,8 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         order = [k for cs, ce in zip(reversed(starts), [m.start()] + list(reversed(starts))[:-1])
                  for k in range(cs, ce)]
         for k in order:
-            if k > ss + 1 and text[k - 1] not in _PUNCT and text[k - 1] not in "的年月人是叫名就子":
+            if k > ss + 1 and text[k - 1] not in _PUNCT and text[k - 1] not in "的年月人是叫名就子" and not (
+                    k >= 2 and text[k - 2] in "老小" and text[k - 1] == text[k]):   # 老宫宫成玉
                 continue
             name = read_party(text, k)
             if not name or not text.startswith(name, k) or name.endswith("某"):
@@ -527,7 +539,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
     if re.search(r"抚养费|抚养|离婚财产|折价款|搬出|归我|判", text):
         for m in re.finditer(r"(?:和|跟|与)", text):
             name = read_person(text, m.end(), allow_title=False)
-            if name and re.match(r"(?:于|在)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:协议|诉讼)?离(?:了)?婚", text[m.end() + len(name):]):
+            if name and re.match(r"[^，。；\n]{0,20}?离(?:了|的)?婚|[^，。；\n]{0,16}?结的婚", text[m.end() + len(name):]):
                 out.append(RoleHit(m.end(), m.end() + len(name), "RESPONDENT", name, 3, "离婚"))
     # 2021年跟着韩建国在某公司的工地上干: the foreman the writer followed
     for m in re.finditer(r"跟着", text):
