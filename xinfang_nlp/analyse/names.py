@@ -246,13 +246,13 @@ def read_party(text: str, pos: int, loose: bool = False) -> Optional[str]:
             if p:
                 return p
         return org
+    # 侯三（侯立山）: the full name in brackets after a short one of the same surname
+    b = re.match(r"([\u4e00-\u9fff]{1,3})[（(]([\u4e00-\u9fff]{2,4})[）)]", text[pos:pos + 10])
+    if b and b.group(2)[0] == b.group(1)[0] and len(b.group(2)) > len(b.group(1)) and \
+            read_person(b.group(2), 0, allow_title=False) == b.group(2):
+        return b.group(2)
     p = read_person(text, pos, allow_title=False, loose=loose)
     if p:
-        # 侯三（侯立三）: the full name in brackets after a short one
-        b = re.match(r"[（(]([\u4e00-\u9fff]{2,4})[）)]", text[pos + len(p):pos + len(p) + 7])
-        if b and b.group(1)[0] == p[0] and len(b.group(1)) > len(p) and \
-                read_person(b.group(1), 0, allow_title=False) == b.group(1):
-            return b.group(1)
         return p
     # 被执行人是我前夫栾志强 / 她原来的房客郑立春 / 承办法官常建军的亲弟弟常建国 / 其股东蔡立伟
     m = RELATION_GLUE.match(text, pos)
