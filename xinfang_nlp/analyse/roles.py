@@ -240,6 +240,24 @@ _VERB_PATTERNS = [
 _PAY = re.compile(r"(给|赔|还|支付|偿还|返还|付)")
 
 
+def party_list(text: str, pos: int, joiners: str = "、和及与", most: int = 4) -> list[tuple[int, str]]:
+    """The parties listed from ``pos`` (诉济南某公司、陈永福、李淑贞 / 卖给韩立新、赵春燕 / 判X及其挂靠单位Y):
+    [(start, name)], each read by ``read_party`` (which may skip a relation: 她一个远房侄子宫立平)."""
+    found, q = [], pos
+    while len(found) < most:
+        name = read_party(text, q)
+        a = text.find(name, q, q + len(name) + 14) if name else -1
+        if a < 0:
+            break
+        found.append((a, name))
+        q = a + len(name)
+        j = re.match("[" + joiners + "]|以及", text[q:])
+        if not j:
+            break
+        q += j.end()
+    return found
+
+
 def _respondents_by_verb(text: str) -> list[RoleHit]:
     out = []
     for rx, where in _VERB_PATTERNS:
@@ -251,50 +269,19 @@ def _respondents_by_verb(text: str) -> list[RoleHit]:
                     s0 = text.find(name) if name not in text[max(0, i - 4):i] else i - len(name)
                     out.append(RoleHit(s0, s0 + len(name), "RESPONDENT", name, 3, "欠"))
             elif where == "pay_list":
-                q, found = m.end(), []
-                for _ in range(4):
-                    name = read_party(text, q)
-                    a = text.find(name, q, q + len(name) + 10) if name else -1
-                    if a < 0:
-                        break
-                    found.append((a, name))
-                    q = a + len(name)
-                    j = re.match(r"[、和及与]|以及", text[q:])
-                    if not j:
-                        break
-                    q += j.end()
+                found = party_list(text, m.end())
+                q = found[-1][0] + len(found[-1][1]) if found else m.end()
                 if len(found) >= 2 and re.match(r"(?:一块|一起|共同|连带)?(?:给付|支付|赔偿|偿还|返还|给|赔|还)", text[q:]):
                     out += [RoleHit(a, a + len(n), "RESPONDENT", n, 3, "判…给") for a, n in found]
             elif where == "after_list":
                 # 卖给韩立新、赵春燕两口子 / 借给她一个远房侄子宫立平
-                q = m.end()
-                for _ in range(3):
-                    name = read_party(text, q)
-                    if not name:
-                        break
-                    a = text.find(name, q, q + len(name) + 14)
-                    if a < 0:
-                        break
-                    out.append(RoleHit(a, a + len(name), "RESPONDENT", name, 3, m.group(0)))
-                    j = re.match(r"[、和跟与及]", text[a + len(name):a + len(name) + 1])
-                    if not j:
-                        break
-                    q = a + len(name) + 1
+                out += [RoleHit(a, a + len(n), "RESPONDENT", n, 3, m.group(0))
+                        for a, n in party_list(text, m.end(), joiners="、和跟与及", most=3)]
             elif where == "after_party":
                 # 诉济南某公司、陈永福、李淑贞金融借款合同纠纷: every party in the list
-                q, found = m.end(), []
-                for _ in range(4):
-                    name = read_party(text, q)
-                    a = text.find(name, q, q + len(name) + 14) if name else -1
-                    if a < 0:
-                        break
-                    found.append((a, name))
-                    j = re.match(r"[、和及与]", text[a + len(name):a + len(name) + 1])
-                    if not j:
-                        break
-                    q = a + len(name) + 1
+                found = party_list(text, m.end())
                 # 我行与某公司、郑立新、马秀英金融借款合同纠纷一案: a formal list of the other side is as strong as a cue
-                last_end = found[-1][0] + len(found[-1][1]) if found else q
+                last_end = found[-1][0] + len(found[-1][1]) if found else m.end()
                 tier = 2 if len(found) >= 2 and re.match(r"[^，。；\n]{0,12}?(?:纠纷|一案)", text[last_end:]) else 3
                 out += [RoleHit(a, a + len(n), "RESPONDENT", n, tier, m.group(0)) for a, n in found]
             else:
