@@ -81,3 +81,11 @@ def test_objection_applicant_marked_outsider_is_not_the_creditor():
     f = AN(text).fields
     assert f["outsiders"] == ["山东恒信融资租赁有限公司"]
     assert f["applicants"] == ["济南钢城永盛贸易有限公司"]
+
+
+def test_writer_whose_own_property_was_seized_is_an_outsider():
+    f = AN("执行局领导：\n我叫苗桂香，法院把我在艾山街道的房子查封了，说是我儿子的。这房子是我的，房产证上是我的名字，"
+           "我儿子欠的钱跟我没关系。请求解除查封。\n苗桂香 13853410066").fields
+    assert f["outsiders"][:1] == ["苗桂香"]
+    f = AN("我叫鲍庆林，是（2023）鲁0117执55号的被执行人，法院把我的车扣了，可车是我自己的，我欠的钱正在还。\n鲍庆林 13905342299").fields
+    assert "鲍庆林" not in f["outsiders"]
