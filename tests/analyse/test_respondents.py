@@ -556,3 +556,11 @@ def test_bank_list_of_borrowers_and_a_customer_on_credit(an):
     f = an("法院执形局领导 我是卖饲料的秦月芳在艾山开了个饲料门市 养猪的老宫宫成林从我这里赊饲料赊了两年 欠我七万三千多 "
            "法完判了 电话13563418820").fields
     assert f["respondents"] == ["宫成林"]
+
+
+def test_a_bank_holding_the_card_is_not_the_debtor_and_a_name_ending_in_san(an):
+    f = an("我叫聂海林，现在我在钢城农商行的工资卡被冻了，卡里就几千块钱，是发的工资。被执行人是我，案号(2022)鲁0117执556号。\n"
+           "聂海林 13869401122").fields
+    assert "钢城农商行" not in f["respondents"]
+    f = an("我叫牛宝林，是(2022)鲁0117执302号的申请人，被执行人是侯三（侯立三）。钱一直没执行回来。\n牛宝林 15966341120").fields
+    assert f["respondents"] == ["侯立三"]

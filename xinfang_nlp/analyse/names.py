@@ -179,7 +179,7 @@ def read_person(text: str, pos: int, allow_title: bool = True, loose: bool = Fal
 
 #: function words that are also common last characters of given names (邓友才, 邢保才), allowed there
 #: when a boundary follows
-_LAST_GIVEN_OK = set("才")
+_LAST_GIVEN_OK = set("才二三")
 #: after these, 才 is the adverb (张三才还钱 / 他才知道), not the end of a name (栾德才承担连带责任)
 _ADVERBIAL_AFTER = set("还给知说去能会是有把到开来走回肯答发")
 #: characters that typically follow a whole name (邴建民和樊月霞 / 孔令国的房子): the name before them is whole

@@ -550,7 +550,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
     # 郭淑珍的老房子网上拍卖成交了 / 把毕丽娟的财产线索交给了法官: whose property the case is about
     for m in _PROPERTY_OF.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=20)
-        if not name or re.search(r"(?:银行|支行|分行|信用社|信用合作联社)$", name):
+        if not name or re.search(r"(?:银行|支行|分行|信用社|信用合作联社|农商行|商行|农信社)$", name):
             continue    # 在某银行钢城支行的账户: where the money is, not whose
         s0 = m.start() - len(name)
         if s0 > 0 and text[s0 - 1] not in STOP and text[s0 - 1] not in _PUNCT and not word_before(text, s0):
