@@ -7,6 +7,9 @@ much better. The model is plain JSON (vocabulary, idf, weights) under ``models/`
 scikit-learn, so loading is offline, version-proof and fast (< 1 ms a letter).
 
     python -m xinfang_nlp.analyse.selfparty train corpora/letters/train/generated/*.jsonl corpora/letters/train/hand/*.jsonl
+
+(models/ner_selfparty.json: 1,820 letters, hand t1–t13 + generated; trained on t1–t9 it lifted the respondents
+F1 of the unseen t10–t13 from 0.923, with the session-1 model on 1,100 letters, to 0.930.)
 """
 from __future__ import annotations
 
