@@ -564,3 +564,19 @@ def test_a_bank_holding_the_card_is_not_the_debtor_and_a_name_ending_in_san(an):
     assert "钢城农商行" not in f["respondents"]
     f = an("我叫牛宝林，是(2022)鲁0117执302号的申请人，被执行人是侯三（侯立三）。钱一直没执行回来。\n牛宝林 15966341120").fields
     assert f["respondents"] == ["侯立三"]
+
+
+def test_operator_of_an_individual_business_and_a_general_contractor(an):
+    f = an("来电记录\n来电人：么振国（自称申请执行人），来电号码：0531-76821459\n内容：来电人称其与被执行人钢城区鼎盛装饰工程部（经营者邓小强）"
+           "装修合同纠纷一案，执行案号（2023）鲁0117执611号，至今未执行。").fields
+    assert set(f["respondents"]) == {"钢城区鼎盛装饰工程部", "邓小强"}
+    f = an("我们去劳动局，劳动局让我们起诉，法院判了褚兴发和总包的山东泰华建工集团有限公司一起给钱。我们申请执行快一年了。\n"
+           "农民工代表：韦二军 13953412290").fields
+    assert set(f["respondents"]) == {"褚兴发", "山东泰华建工集团有限公司"}
+
+
+def test_company_stays_the_party_when_its_shareholder_is_asked_for(an):
+    f = an("追加被执行人申请书\n申请人：济南钢城宏达钢构有限公司\n被申请人：聂永辉，男，1975年生。\n"
+           "请求事项：追加被申请人聂永辉为（2023）鲁0117执879号案件的被执行人。\n事实与理由：\n"
+           "申请人与济南瑞祥商贸有限公司建设工程施工合同纠纷一案，经贵院判决后进入执行。").fields
+    assert f["respondents"] == ["济南瑞祥商贸有限公司"]

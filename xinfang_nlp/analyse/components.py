@@ -296,7 +296,9 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
     judge_spans = [(h.start, h.end) for h in roles if h.role == "JUDGE"]
     petitioner = F.pick_petitioner(text, roles, cover)
     applicants = [h.name for h in roles if h.role == "APPLICANT" and h.tier < 3]
-    strong_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier < 3]
+    # 申请追加X为被执行人 asks for X, who is not yet a party (decided before strong cues outrank weak ones)
+    asked = {read_party(text, m.end()) for m in _ASK_ADD.finditer(text)} - {None}
+    strong_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier < 3 and h.name not in asked]
     # a story debtor written as 赵某某 / 杜某 is an anonymised mention, not the register's party
     weak_resp = [h.name for h in roles if h.role == "RESPONDENT" and h.tier == 3 and not h.name.endswith("某")]
     judges = {h.name for h in roles if h.role == "JUDGE"}
@@ -359,7 +361,6 @@ def assemble(text, matches, cases, roles, sentences, summary_max: int = 118, sel
                 respondents.append(r)
     judge = F.pick_judge(roles, text)
     # the judge is never the party; 申请追加X为被执行人 asks for X, who is not yet a party
-    asked = {read_party(text, m.end()) for m in _ASK_ADD.finditer(text)} - {None}
     respondents = [r for r in respondents if r != judge and r not in asked]
     applicants, respondents, outsiders = _story_parties(text, roles, petitioner, applicants, respondents,
                                                         outsiders, judges, speaks_for)

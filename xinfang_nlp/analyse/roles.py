@@ -122,6 +122,11 @@ def find_roles(text: str, cues: Optional[list] = None) -> list[RoleHit]:
                 continue
             self_ref = role in ("APPLICANT", "RESPONDENT", "OUTSIDER") and _is_self(text, m.start())
             hits.append(RoleHit(s, s + len(name), role, name, tier, cue, self_ref))
+            # 被执行人钢城区鼎盛装饰工程部（经营者邓小刚）: an individual business's operator answers for it
+            op = re.match(r"[（(](?:经营者|业主|负责人)[：:]?([\u4e00-\u9fff]{2,4})[）)]", text[s + len(name):s + len(name) + 12])
+            if role == "RESPONDENT" and op and "有限" not in name and read_person(op.group(1), 0, allow_title=False) == op.group(1):
+                a = s + len(name) + op.start(1)
+                hits.append(RoleHit(a, a + len(op.group(1)), role, op.group(1), tier, cue, False))
             if role in ("RESPONDENT", "APPLICANT", "OUTSIDER"):
                 # 被执行人衣建民、衣建刚和鲍月娥 / 被执行人为甲公司及乙公司: the rest of the list
                 e = s + len(name)
