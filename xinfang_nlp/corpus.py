@@ -59,7 +59,7 @@ SPAN_LABELS = {"petitioner_name": "PETITIONER", "applicants": "APPLICANT", "resp
                "petitioner_phone": "PHONE"}
 
 
-def _phone_pattern(digits: str) -> "re.Pattern[str]":
+def _phone_pattern(digits: str):
     import re
     # the digits as written: ASCII or full-width, with optional dashes/spaces between them
     parts = [f"[{d}{chr(ord(d) + 0xFEE0)}]" for d in digits]

@@ -12,7 +12,6 @@ text as given: no NFKC, full-width digits are folded one character for one chara
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Optional
 
 from ..settings import REPO_ROOT, Settings, load_settings

@@ -5,12 +5,11 @@ Every choice here is a rule with a reason; the clerk sees the result and correct
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any, Optional
 
 from ..types import CaseNumber
-from .names import TITLES, read_org, read_person
+from .names import read_org, read_person
 from .patterns import Match
 from .roles import RoleHit
 

@@ -213,6 +213,12 @@ def word_before(text: str, s: int, min_freq: int = 50) -> bool:
     return w.get(text[max(0, s - 2):s], 0) >= min_freq or (s >= 3 and w.get(text[s - 3:s], 0) >= min_freq)
 
 
+def name_may_start(text: str, k: int) -> bool:
+    """A name may start at ``k``: the text starts there, or punctuation, a function word or a common
+    word ends right before it (判决|济南某公司, not 判|决济南某公司)."""
+    return k == 0 or text[k - 1] in _PUNCT or text[k - 1] in STOP or word_before(text, k)
+
+
 def _ends_in_next_word(given: str, nxt: str, after: str) -> bool:
     """The second given character starts the next word (琴|赔偿: 赔偿 is common, 琴赔 is no word),
     so the name has one given character — unless what follows the longer name is itself a word at

@@ -143,7 +143,6 @@ def _respondent_prf(nlp, examples) -> dict:
 def train(train_letters: list[dict], dev_letters: Optional[list[dict]] = None, *, epochs: int = 4,
           seed: int = 0, dropout: float = 0.2, out: Optional[Path] = None,
           checkpoints: int = 0) -> tuple:
-    from spacy.training import Example  # noqa: F401
     from spacy.util import compounding, fix_random_seed, minibatch
     fix_random_seed(seed)
     rng = random.Random(seed)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .names import (COMPOUND_SURNAMES, RELATIONS, STOP, SURNAMES, TITLES, _PUNCT, name_at_clause_end,
-                    read_org, read_party, read_person, skip_cue_glue, word_before)
+                    name_may_start, read_org, read_party, read_person, skip_cue_glue,
+                    word_before)
 
 # role, tier (lower = stronger for the petitioner), regex ending where the name starts
 DEFAULT_CUES: list[tuple[str, int, str]] = [
@@ -382,8 +383,7 @@ def person_ending_at(text: str, end: int, start: int = 0) -> Optional[str]:
         if p and s + len(p) == end and p[-1] not in "我他她你":
             readings.append((s, p))
     # a reading that starts where a word ends first (业务员|韩志 over 员韩志)
-    clean = [r for r in readings if r[0] == start or text[r[0] - 1] in STOP or text[r[0] - 1] in _PUNCT
-             or word_before(text, r[0])]
+    clean = [r for r in readings if r[0] == start or name_may_start(text, r[0])]
     for s, p in clean or readings:
         if s and text[s - 1:s + 1] == "公司":
             return None     # 瑞丰商砼有限公司尚欠: not 司尚
@@ -420,7 +420,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
     for m in _SANCTIONED.finditer(text):
         name = party_ending_at(text, m.start(), maxlen=4)
         s0 = m.start() - len(name) if name else 0
-        if name and s0 > 0 and text[s0 - 1] not in STOP and text[s0 - 1] not in _PUNCT and not word_before(text, s0):
+        if name and not name_may_start(text, s0):
             continue    # 已履行完毕仍被列入失信: no name starts inside a word
         if name:
             out.append(RoleHit(m.start() - len(name), m.start(), "RESPONDENT", name, 3, "被拘"))
@@ -434,8 +434,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
             # 本人原系某某有限公司法定代表人。该公司是…被执行人: the company named before
             cs = max(text.rfind(c, 0, m.start()) for c in "，,。；！？\n")
             before = [(k + len(o), -k, o) for k, o in ((k, read_org(text, k)) for k in range(max(0, m.start() - 200), m.start() - 3)
-                                                      if k == 0 or text[k - 1] in STOP or text[k - 1] in _PUNCT
-                                                      or text[k - 1] in "系" or word_before(text, k))
+                                                      if name_may_start(text, k) or text[k - 1] == "系")
                       if o and re.search(r"有限|股份|集团", o)]
             if before and not re.search(r"(?:追加|变更|增加|列为)", text[cs + 1:m.start()]):
                 name = max(before)[2]      # the last company named, read from its earliest start
@@ -521,7 +520,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         if sur not in SURNAMES:
             continue
         for k in [i for i, c in enumerate(text) if c == sur and i != m.start(1)]:
-            if k and text[k - 1] not in STOP and text[k - 1] not in _PUNCT and not word_before(text, k):
+            if not name_may_start(text, k):
                 continue
             p = read_person(text, k, allow_title=False)
             if p and len(p) >= 2 and not p.endswith("某"):
@@ -558,7 +557,7 @@ def _respondents_by_debt(text: str) -> list[RoleHit]:
         if not name or re.search(r"(?:银行|支行|分行|信用社|信用合作联社|农商行|商行|农信社)$", name):
             continue    # 在某银行钢城支行的账户: where the money is, not whose
         s0 = m.start() - len(name)
-        if s0 > 0 and text[s0 - 1] not in STOP and text[s0 - 1] not in _PUNCT and not word_before(text, s0):
+        if not name_may_start(text, s0):
             continue    # 半成品的: no name starts inside a word
         if re.search(_KIN + r"$|(?:我|俺|他|她|其|自己)的?$", text[max(0, s0 - 6):s0]):
             continue

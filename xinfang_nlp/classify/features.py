@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 import numpy as np
 from scipy import sparse

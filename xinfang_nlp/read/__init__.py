@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..settings import Settings
-from ..types import Page, ReadError, ReadResult
+from ..types import ReadError, ReadResult
 from .detect import cjk_count, detect_format
 from .errors import read_error
 from .pluginspec import (OcrEngine, OcrLine, ReadContext, get_engine, get_reader, register_engine,
