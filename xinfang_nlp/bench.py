@@ -69,7 +69,7 @@ def _init_worker(threads: int, with_bare: bool = True) -> None:
     _STATE["settings"] = settings
     _STATE["ours"] = get_engine(settings)
     if with_bare:
-        _STATE["bare"] = bare_engine(settings.ocr_det_side, threads)
+        _STATE["bare"] = bare_engine(settings.ocr_det_side, threads, settings.ocr_runtime)
     warm = Image.new("RGB", (400, 120), "white")
     from PIL import ImageDraw
     ImageDraw.Draw(warm).rectangle((20, 40, 380, 70), fill="black")
@@ -183,6 +183,7 @@ def run_bench(fixtures: Path, jobs: int = 2, json_out: Optional[Path] = None) ->
     from .settings import load_settings
     tp = manifest["textpdf"]
     settings = load_settings()
+    from .read.ocr_rapid import describe_runtime
     read_file(fixtures / tp["file"], "warm.pdf", settings)
     t = time.perf_counter()
     rr = read_file(fixtures / tp["file"], Path(tp["file"]).name, settings)
@@ -215,6 +216,7 @@ def run_bench(fixtures: Path, jobs: int = 2, json_out: Optional[Path] = None) ->
     lat_bare = sum(b["seconds"] for b in bare) / n_pages
     result: dict[str, Any] = {
         "machine": {"cores": cores, "jobs": jobs, "threads_per_worker": threads,
+                    "ocr_runtime": describe_runtime(settings.ocr_runtime),
                     "ocr_det_side": settings.ocr_det_side, "render_dpi": settings.render_dpi},
         "cer": {k: round(v["errors"] / max(1, v["chars"]), 4) for k, v in kinds.items()},
         "cer_bare_engine": {k: round(v["errors_bare"] / max(1, v["chars"]), 4) for k, v in kinds.items()},
@@ -265,7 +267,7 @@ def _print(r: dict[str, Any]) -> None:
     ok = lambda b: "ok" if b else "MISSED"  # noqa: E731
     m = r["machine"]
     print(f"读取基准 reading benchmark — {m['cores']} cores, {m['jobs']} jobs × {m['threads_per_worker']} "
-          f"threads, det side {m['ocr_det_side']}, {m['render_dpi']} dpi, {r['ocr_pages']} OCR pages")
+          f"threads, {m.get('ocr_runtime', 'onnxruntime')}, det side {m['ocr_det_side']}, {m['render_dpi']} dpi, {r['ocr_pages']} OCR pages")
     print(f"{'kind':<8}{'CER':>8}{'bare CER':>10}{'s/page':>9}")
     for k in ("clean", "scan", "photo", "kai"):
         if k in r["cer"]:

@@ -41,6 +41,10 @@ class Settings:
     #: pages whose mean OCR confidence is below this are flagged low_ocr_confidence
     low_ocr_threshold: float = 0.80
     ocr_engine: str = "rapidocr"
+    #: what runs the rapidocr engine's models: "auto" (recognition on OpenVINO in bf16 on a CPU
+    #: with bfloat16 units, detection on onnxruntime), "onnxruntime" or "openvino" (both models);
+    #: see ``read/ocr_rapid.py``
+    ocr_runtime: str = "auto"
     #: longest side of the detection input, px. 736 reads our bench, the mailbag and 7–12 pt test
     #: pages at 200 dpi as well as 960 (2 errors in 2,075 characters at 7 pt) with 40 % less
     #: detection time; see ``xinfang bench`` for s/page

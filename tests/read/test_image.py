@@ -16,6 +16,15 @@ def test_png_real_ocr(fix, settings):
     assert p.method == "ocr" and p.number == 1 and p.confidence > 0.9
 
 
+@pytest.mark.parametrize("runtime", ["onnxruntime", "openvino"])
+def test_both_runtimes_read_the_letter_alike(fix, settings, runtime):
+    from dataclasses import replace
+    rr = read_file(fix / "short_letter.png", "short_letter.png", replace(settings, ocr_runtime=runtime))
+    assert rr.error is None
+    assert "申诉人：王建国，电话13905310127。" in rr.text
+    assert "（2022）鲁0117执1234号" in rr.text
+
+
 def test_exif_rotation_honoured(fix, settings, fake_engine):
     rr = read_file(fix / "exif_rotated.jpg", "exif_rotated.jpg", settings)
     assert rr.error is None and rr.format == "jpeg"

@@ -103,9 +103,44 @@ def test_paddle_engine_import_guarded(settings):
 def test_rapid_engine_runs_our_sessions_with_denormals_as_zero():
     # the bundled detector has ~10 % denormal weights: without flush-to-zero it runs ~3x slower
     from xinfang_nlp.read.ocr_rapid import bare_engine
-    ocr = bare_engine(960, 1)
+    ocr = bare_engine(960, 1, runtime="onnxruntime")
     for part in (ocr.text_det, ocr.text_rec):
         opts = part.session.session.get_session_options()
         assert opts.get_session_config_entry("session.set_denormal_as_zero") == "1"
         assert opts.intra_op_num_threads == 1
     assert ocr.text_rec.rec_batch_num == 1
+
+
+def test_openvino_runtime_compiles_for_one_unpinned_thread_in_bf16_where_the_cpu_has_it():
+    from xinfang_nlp.read.ocr_rapid import OpenVinoSession, bare_engine, cpu_has_bf16
+    ocr = bare_engine(736, 1, runtime="openvino")
+    assert ocr.runtimes == {"det": "openvino", "rec": "openvino"}
+    for part in (ocr.text_det, ocr.text_rec):
+        assert isinstance(part.session, OpenVinoSession)
+        compiled = part.session.compiled
+        assert int(compiled.get_property("INFERENCE_NUM_THREADS")) == 1
+        assert compiled.get_property("ENABLE_CPU_PINNING") is False  # two workers, two cores
+        want = "bf16" if cpu_has_bf16() else "f32"
+        assert compiled.get_property("INFERENCE_PRECISION_HINT").get_type_name() == want
+    # the recogniser's character table comes from the model file, as with onnxruntime
+    assert len(ocr.text_rec.postprocess_op.character) > 18000
+    assert ocr.text_det.session.width_ratio is None  # detection boxes are measured on its input
+
+
+def test_recognition_widths_fall_into_few_shapes_each_close_to_the_line():
+    from xinfang_nlp.read.ocr_rapid import REC_WIDTH_RATIO, OpenVinoSession
+    s = OpenVinoSession.__new__(OpenVinoSession)
+    s.width_ratio = REC_WIDTH_RATIO
+    widths = {w: s.bucket_width(w) for w in range(320, 2401)}
+    assert len(set(widths.values())) <= 12  # a few shapes for OpenVINO to prepare, not 2,000
+    assert all(abs(b - w) / w <= (REC_WIDTH_RATIO - 1) / 2 + 0.01 for w, b in widths.items())
+    assert s.bucket_width(200) == 200  # RapidOCR pads short lines to 320 itself
+
+
+def test_unknown_runtime_is_refused():
+    from xinfang_nlp.read.ocr_rapid import resolve_runtime
+    with pytest.raises(ValueError, match="OCR runtime"):
+        resolve_runtime("tensorflow")
+    assert resolve_runtime("onnxruntime") == {"det": "onnxruntime", "rec": "onnxruntime"}
+    # by default detection stays on onnxruntime (memory); recognition goes where it is fastest
+    assert resolve_runtime("auto")["det"] == "onnxruntime"

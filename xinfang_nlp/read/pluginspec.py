@@ -85,7 +85,8 @@ def get_engine(settings: "Settings") -> OcrEngine:
     if _OVERRIDE:
         return _OVERRIDE[-1]
     _load_builtins()
-    key = (settings.ocr_engine, settings.ocr_det_side, str(settings.models_dir), threads_per_worker())
+    key = (settings.ocr_engine, settings.ocr_runtime, settings.ocr_det_side, str(settings.models_dir),
+           threads_per_worker())
     eng = _ENGINE_CACHE.get(key)
     if eng is None:
         with _LOCK:
