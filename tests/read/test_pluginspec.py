@@ -144,3 +144,21 @@ def test_unknown_runtime_is_refused():
     assert resolve_runtime("onnxruntime") == {"det": "onnxruntime", "rec": "onnxruntime"}
     # by default detection stays on onnxruntime (memory); recognition goes where it is fastest
     assert resolve_runtime("auto")["det"] == "onnxruntime"
+
+
+def test_auto_runtime_falls_back_to_onnxruntime_when_openvino_cannot_compile(monkeypatch, fix):
+    # a CPU plugin that refuses the model must not stop the reading: "auto" reads on onnxruntime
+    from PIL import Image
+
+    from xinfang_nlp.read import ocr_rapid
+
+    def refuse(self, *a, **k):
+        raise RuntimeError("no CPU plugin")
+    monkeypatch.setattr(ocr_rapid, "cpu_has_bf16", lambda: True)
+    monkeypatch.setattr(ocr_rapid.OpenVinoSession, "__init__", refuse)
+    eng = ocr_rapid.RapidOcrEngine(736, 1, runtime="auto")
+    assert eng.runtimes == {"det": "onnxruntime", "rec": "onnxruntime"}
+    text = "".join(ln.text for ln in eng.ocr(Image.open(fix / "short_letter.png")))
+    assert "王建国" in text
+    with pytest.raises(RuntimeError):  # asked for by name, the failure is reported
+        ocr_rapid.RapidOcrEngine(736, 1, runtime="openvino")

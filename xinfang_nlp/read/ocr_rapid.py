@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..settings import Settings
 
+log = logging.getLogger("xinfang.read")
+
 NAME = "rapidocr"
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
@@ -237,16 +239,25 @@ def bare_engine(det_side: int = 736, threads: int | None = None, runtime: str = 
             cfg.font_path = ocr.cfg.Global.font_path
         model = paths[part.lower()]
         cls = module.TextDetector if part == "Det" else module.TextRecognizer
-        if runtimes[part.lower()] == "onnxruntime":
+        session = None
+        if runtimes[part.lower()] == "openvino":
+            try:
+                session = OpenVinoSession(model, threads,
+                                          width_ratio=REC_WIDTH_RATIO if part == "Rec" else None,
+                                          release_each_run=part == "Det")
+            except Exception as exc:
+                if runtime != "auto":  # asked for by name: say so
+                    raise
+                log.warning("OpenVINO could not compile the %s model (%s); using onnxruntime",
+                            part.lower(), type(exc).__name__)
+                runtimes[part.lower()] = "onnxruntime"
+        if session is None:
             cfg._set_flag("allow_objects", True)  # an InferenceSession is no OmegaConf primitive
             cfg.session = _session(model, threads)
             setattr(ocr, attr, cls(cfg))
         else:
             # RapidOCR's detector and recogniser ask their module's ``get_engine`` for a session
             # class; for the one construction, it hands back our OpenVINO session instead
-            session = OpenVinoSession(model, threads,
-                                      width_ratio=REC_WIDTH_RATIO if part == "Rec" else None,
-                                      release_each_run=part == "Det")
             real = module.get_engine
             module.get_engine = lambda _engine_type: (lambda _cfg: session)
             try:
