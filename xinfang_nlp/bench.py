@@ -190,10 +190,10 @@ def run_bench(fixtures: Path, jobs: int = 2, json_out: Optional[Path] = None) ->
 
     # text PDFs: in this process, one file of many pages
     from .read import read_file
+    from .read.ocr_rapid import describe_runtime
     from .settings import load_settings
     tp = manifest["textpdf"]
     settings = load_settings()
-    from .read.ocr_rapid import describe_runtime
     read_file(fixtures / tp["file"], "warm.pdf", settings)
     t = time.perf_counter()
     rr = read_file(fixtures / tp["file"], Path(tp["file"]).name, settings)

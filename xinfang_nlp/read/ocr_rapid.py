@@ -25,6 +25,7 @@ on one runtime.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from pathlib import Path
@@ -111,8 +112,10 @@ def _session(model: Path, threads: int):
 RUNTIMES = ("auto", "onnxruntime", "openvino")
 
 
+@functools.lru_cache(maxsize=1)
 def cpu_has_bf16() -> bool:
-    """Whether OpenVINO is installed and this CPU computes in bfloat16 (AMX / AVX-512 BF16)."""
+    """Whether OpenVINO is installed and this CPU computes in bfloat16 (AMX / AVX-512 BF16); asked
+    once per process."""
     try:
         import openvino as ov
         return "BF16" in ov.Core().get_property("CPU", "OPTIMIZATION_CAPABILITIES")
@@ -157,7 +160,7 @@ class OpenVinoSession:
     Detection inputs are left alone: its boxes are measured on the input."""
 
     def __init__(self, model: Path, threads: int, precision: str | None = None,
-                 width_ratio: float | None = None, release_each_run: bool = False):
+                 width_ratio: float | None = None):
         import openvino as ov
         core = ov.Core()
         self.model = core.read_model(str(model))
@@ -169,7 +172,6 @@ class OpenVinoSession:
         self.compiled = core.compile_model(self.model, "CPU", config)
         self._request = self.compiled.create_infer_request()
         self.width_ratio = width_ratio
-        self.release_each_run = release_each_run
 
     def bucket_width(self, width: int, base: int = 320) -> int:
         """The series width nearest to ``width`` (widths up to ``base`` are RapidOCR's own minimum)."""
@@ -190,17 +192,14 @@ class OpenVinoSession:
                            interpolation=cv2.INTER_LINEAR).transpose(2, 0, 1)
                 for img in batch]), dtype=batch.dtype)
         self._request.infer({0: batch})
-        if self.release_each_run:
-            out = self._request.get_output_tensor(0).data.copy()
-            self.compiled.release_memory()
-            return out
         # a view of the request's output, valid until the next call: RapidOCR decodes each output
         # before it runs the model again, and ``RapidOcrEngine`` lets one thread in at a time
         return self._request.get_output_tensor(0).data
 
     def release_memory(self) -> None:
         """Free the intermediate buffers the model keeps between runs (OpenVINO holds them sized
-        for the last input; they are made again on the next run)."""
+        for the last input; they are made again on the next run). ``RapidOcrEngine`` calls it
+        after each page: a reader then holds ~90 MB less between pages (its peak is unchanged)."""
         self.compiled.release_memory()
 
     def get_character_list(self, key: str = "character") -> list[str]:
@@ -243,8 +242,7 @@ def bare_engine(det_side: int = 736, threads: int | None = None, runtime: str = 
         if runtimes[part.lower()] == "openvino":
             try:
                 session = OpenVinoSession(model, threads,
-                                          width_ratio=REC_WIDTH_RATIO if part == "Rec" else None,
-                                          release_each_run=part == "Det")
+                                          width_ratio=REC_WIDTH_RATIO if part == "Rec" else None)
             except Exception as exc:
                 if runtime != "auto":  # asked for by name: say so
                     raise
