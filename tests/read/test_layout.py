@@ -40,6 +40,9 @@ def test_split_number_not_spaced():
 
 def test_fullwidth_punct():
     assert fullwidth_punct("申请人:赵秀兰,在(2023)鲁0117执567号") == "申请人：赵秀兰，在（2023）鲁0117执567号"
+    # one bracket of the pair read half-width (seen on a scanned TIFF read in bf16)
+    assert fullwidth_punct("在执行(2023）鲁0117执892号") == "在执行（2023）鲁0117执892号"
+    assert fullwidth_punct("在执行（2023)鲁0117执892号") == "在执行（2023）鲁0117执892号"
     assert fullwidth_punct("Tel: 123, ok") == "Tel: 123, ok"
 
 

@@ -111,10 +111,11 @@ _HALF_TO_FULL = {":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
 
 def fullwidth_punct(text: str) -> str:
     """OCR often returns ASCII punctuation in Chinese text: after a Chinese character ``:,;?!``
-    become full-width, and a parenthesised year/number touching Chinese gets full-width brackets."""
+    become full-width, and a parenthesised year/number touching Chinese gets full-width brackets,
+    whichever width each bracket was read in (a recogniser may read one of the pair half-width)."""
     text = re.sub(f"(?<=[{_CJK_CH}])([:,;?!])", lambda m: _HALF_TO_FULL[m.group(1)], text)
-    text = re.sub(f"\\((\\d{{2,4}})\\)(?=[{_CJK_CH}])", r"（\1）", text)
-    text = re.sub(f"(?<=[{_CJK_CH}])\\((\\d{{2,4}})\\)", r"（\1）", text)
+    text = re.sub(f"[(（](\\d{{2,4}})[)）](?=[{_CJK_CH}])", r"（\1）", text)
+    text = re.sub(f"(?<=[{_CJK_CH}])[(（](\\d{{2,4}})[)）]", r"（\1）", text)
     return text
 
 
